@@ -1,0 +1,114 @@
+import type { OfferSettings } from './lead/build.js';
+import type { Indicator } from './lead/schema.js';
+import { isOfferKind, offerKinds } from './lead/vocabulary.js';
+
+/**
+ * Attributes in, validated configuration out. A marketer's typo must produce one clear
+ * message and a safe fallback, never a broken page or a lead posted to the wrong place.
+ */
+
+/** What the element's attributes and properties hold, unchecked. */
+export interface RawConfiguration {
+  endpoint?: string | null;
+  offer?: string | null;
+  offerId?: string | null;
+  offerTitle?: string | null;
+  assetHref?: string | null;
+  privacyHref?: string | null;
+  consentVersion?: string | null;
+}
+
+export interface ConfigurationProblem {
+  attribute: string;
+  message: string;
+}
+
+export interface Configuration {
+  settings: OfferSettings;
+  /** Absolute endpoint URL, or undefined when leads must not be sent anywhere. */
+  endpoint?: string;
+  problems: ConfigurationProblem[];
+}
+
+export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Configuration {
+  const problems: ConfigurationProblem[] = [];
+  const endpoint = resolveEndpoint(raw.endpoint, baseUrl, problems);
+  const requestedOffer = raw.offer?.trim() || 'download';
+  const offer = isOfferKind(requestedOffer) ? requestedOffer : 'download';
+  if (offer !== requestedOffer) {
+    problems.push({
+      attribute: 'offer',
+      message: `offer="${requestedOffer}" is not a known offer; using "download". Use one of: ${offerKinds.join(', ')}.`,
+    });
+  }
+  const settings: OfferSettings = {
+    offer,
+    offerId: present(raw.offerId),
+    offerTitle: present(raw.offerTitle),
+    assetHref: present(raw.assetHref),
+    privacyHref: present(raw.privacyHref),
+    consentVersion: present(raw.consentVersion),
+  };
+  return { settings, endpoint, problems };
+}
+
+function resolveEndpoint(value: string | null | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
+  const endpoint = value?.trim();
+  if (!endpoint) {
+    problems.push({
+      attribute: 'endpoint',
+      message: 'endpoint is missing, so leads cannot be sent. Add endpoint="/api/leads" (a path or an https:// URL of your receiver).',
+    });
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(endpoint, baseUrl);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    problems.push({
+      attribute: 'endpoint',
+      message: `endpoint="${endpoint}" is not an http(s) URL, so leads are not sent. Use a path like /api/leads or an https:// URL.`,
+    });
+    return undefined;
+  }
+  return url.href;
+}
+
+function present(value: string | null | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/**
+ * Indicator problems: duplicates would make two checkboxes indistinguishable in the lead,
+ * and an indicator without a label cannot be offered to a person.
+ */
+export function checkIndicators(indicators: readonly Indicator[]): { indicators: Indicator[]; problems: ConfigurationProblem[] } {
+  const problems: ConfigurationProblem[] = [];
+  const seen = new Set<string>();
+  const usable: Indicator[] = [];
+  for (const indicator of indicators) {
+    const value = indicator.value?.trim();
+    const label = indicator.label?.trim();
+    if (!value || !label) {
+      problems.push({
+        attribute: 'lead-indicator',
+        message: `an indicator needs both a value and a label (got value="${value ?? ''}", label="${label ?? ''}"); it is left out. Write <lead-indicator value="slow-close">Month-end close takes over a week</lead-indicator>.`,
+      });
+      continue;
+    }
+    if (seen.has(value)) {
+      problems.push({
+        attribute: 'lead-indicator',
+        message: `indicator value="${value}" appears more than once; only the first is shown. Give each <lead-indicator> its own value.`,
+      });
+      continue;
+    }
+    seen.add(value);
+    usable.push({ value, label });
+  }
+  return { indicators: usable, problems };
+}

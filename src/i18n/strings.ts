@@ -1,0 +1,64 @@
+/**
+ * Every word the widget shows. Sites override any subset through the element's `strings`
+ * property; placeholders in braces (`{email}`) are filled in as plain text, never markup.
+ */
+export interface LeadCaptureStrings {
+  formLabel: string;
+  preferenceLegend: string;
+  preferenceNone: string;
+  preferenceEmail: string;
+  preferenceCall: string;
+  required: string;
+  optional: string;
+  nameLabel: string;
+  emailLabel: string;
+  phoneLabel: string;
+  callWindowLabel: string;
+  callWindowAny: string;
+  callWindowMorning: string;
+  callWindowAfternoon: string;
+  callWindowEvening: string;
+  indicatorsLegend: string;
+  submitDownload: string;
+  submitNewsletter: string;
+  submitFollow: string;
+  submitEvent: string;
+  submitTrial: string;
+  privacyNotice: string;
+  privacyLink: string;
+  errorPreferenceMissing: string;
+  errorEmailMissing: string;
+  errorEmailInvalid: string;
+  errorPhoneMissing: string;
+  errorPhoneInvalid: string;
+  errorTooLong: string;
+  statusInvalid: string;
+  statusSubmitting: string;
+  statusSent: string;
+  statusRejected: string;
+  statusFailed: string;
+  statusNotConfigured: string;
+  thankYouHeading: string;
+  thankYouDownload: string;
+  thankYouNewsletter: string;
+  thankYouFollow: string;
+  thankYouEvent: string;
+  thankYouTrial: string;
+  thankYouNone: string;
+  thankYouEmail: string;
+  thankYouCall: string;
+  thankYouCallAnyTime: string;
+  thankYouCallMorning: string;
+  thankYouCallAfternoon: string;
+  thankYouCallEvening: string;
+  assetLink: string;
+  assetLinkUntitled: string;
+}
+
+/** Fills `{placeholders}`; unknown ones are left as written so a typo is visible, not silent. */
+export function formatString(template: string, values: Record<string, string | number | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, key: string) => {
+    const value = values[key];
+    return value === undefined ? placeholder : String(value);
+  });
+}

@@ -1,0 +1,554 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { checkIndicators, resolveConfiguration, type Configuration, type ConfigurationProblem } from './config.js';
+import { sendLead, type SendOutcome } from './delivery/send.js';
+import {
+  firstInvalidField,
+  validateAnswers,
+  visibleFields,
+  type DraftAnswers,
+  type FieldErrors,
+  type FieldName,
+} from './form/validation.js';
+import { englishStrings } from './i18n/en.js';
+import { formatString, type LeadCaptureStrings } from './i18n/strings.js';
+import { buildLead, type FormAnswers } from './lead/build.js';
+import { createLeadId } from './lead/identity.js';
+import { pageContextFrom } from './lead/page-context.js';
+import { fieldLimits, parseLead, type Indicator, type Lead } from './lead/schema.js';
+import { classifyLead, type Classifier } from './lead/temperature.js';
+import {
+  callWindows,
+  contactPreferences,
+  isCallWindow,
+  isContactPreference,
+  type CallWindow,
+  type ContactPreference,
+  type OfferKind,
+} from './lead/vocabulary.js';
+import { leadCaptureStyles } from './lead-capture.styles.js';
+import { indicatorFromElement } from './lead-indicator.js';
+
+/** Where the widget is in its life: reflected to the host's `state` attribute for styling. */
+export type LeadCaptureState = 'idle' | 'submitting' | 'sent' | 'error';
+
+/** Why a lead did not reach the endpoint (`lead-error`'s `detail.error`). */
+export interface LeadCaptureError {
+  /**
+   * `rejected`: the endpoint refused the lead (4xx); `network`, `timeout`, `server`: it could
+   * not be delivered; `invalid-lead`: the lead failed validation; `not-configured`: no usable endpoint.
+   */
+  code: 'rejected' | 'network' | 'timeout' | 'server' | 'invalid-lead' | 'not-configured';
+  /** A plain-text explanation, safe to show or log. */
+  message: string;
+  /** The HTTP status, when the endpoint answered. */
+  status?: number;
+}
+
+export interface LeadSubmitDetail {
+  lead: Lead;
+}
+
+export interface LeadSentDetail {
+  lead: Lead;
+  /** The endpoint's HTTP status. */
+  status: number;
+}
+
+export interface LeadErrorDetail {
+  /** The lead that was not delivered, when one could be built. */
+  lead?: Lead;
+  error: LeadCaptureError;
+}
+
+const eventOptions = { bubbles: true, composed: true } as const;
+
+const submitLabelKey: Record<OfferKind, keyof LeadCaptureStrings> = {
+  download: 'submitDownload',
+  newsletter: 'submitNewsletter',
+  follow: 'submitFollow',
+  event: 'submitEvent',
+  trial: 'submitTrial',
+};
+
+const thankYouKey: Record<OfferKind, keyof LeadCaptureStrings> = {
+  download: 'thankYouDownload',
+  newsletter: 'thankYouNewsletter',
+  follow: 'thankYouFollow',
+  event: 'thankYouEvent',
+  trial: 'thankYouTrial',
+};
+
+const preferenceLabelKey: Record<ContactPreference, keyof LeadCaptureStrings> = {
+  none: 'preferenceNone',
+  email: 'preferenceEmail',
+  call: 'preferenceCall',
+};
+
+const callWindowLabelKey: Record<CallWindow, keyof LeadCaptureStrings> = {
+  morning: 'callWindowMorning',
+  afternoon: 'callWindowAfternoon',
+  evening: 'callWindowEvening',
+};
+
+const thankYouCallWindowKey: Record<CallWindow | '', keyof LeadCaptureStrings> = {
+  '': 'thankYouCallAnyTime',
+  morning: 'thankYouCallMorning',
+  afternoon: 'thankYouCallAfternoon',
+  evening: 'thankYouCallEvening',
+};
+
+/** How long one delivery attempt may take before it counts as failed. */
+const defaultTimeout = 10_000;
+
+/**
+ * A consent-first lead form. The prospect chooses whether and how to be followed up, ticks
+ * the problems they have, and gets what they came for at once; the widget classifies the
+ * lead's temperature from those answers, validates it and POSTs it as JSON to `endpoint`.
+ *
+ * @tagname lead-capture
+ * @summary Captures a lead with the follow-up the prospect asked for, and POSTs it to any endpoint.
+ *
+ * @slot - `<lead-indicator value="…">Label</lead-indicator>` children declare problem indicators.
+ *
+ * @fires {CustomEvent<LeadSubmitDetail>} lead-submit - Before sending; cancelable. `detail.lead` is the validated lead. Call `preventDefault()` to stop the request.
+ * @fires {CustomEvent<LeadSentDetail>} lead-sent - The endpoint accepted the lead. `detail.lead`, `detail.status`.
+ * @fires {CustomEvent<LeadErrorDetail>} lead-error - The lead was not delivered. `detail.lead` (when built) and `detail.error` (`code`, `message`, `status`).
+ *
+ * @csspart form - The form element.
+ * @csspart preference-group - The fieldset of contact preferences.
+ * @csspart option - Each contact preference choice (label wrapping its radio).
+ * @csspart indicators - The fieldset of problem indicators.
+ * @csspart indicator - Each problem indicator choice (label wrapping its checkbox).
+ * @csspart field - Each text field's wrapper (name, email, phone, best time to call).
+ * @csspart label - Each text field's label.
+ * @csspart input - Each text input and select.
+ * @csspart error - Each field's error message.
+ * @csspart submit - The submit button.
+ * @csspart privacy - The privacy notice under the form.
+ * @csspart status - The live region announcing progress and outcome.
+ * @csspart thank-you - The panel shown once the lead is sent.
+ * @csspart asset-link - The link to the gated content (shown after submit, whatever the outcome).
+ * @csspart notice - The message shown instead of the form when the widget is misconfigured.
+ *
+ * @cssprop [--lead-capture-accent=#1d4ed8] - Buttons, links, focus ring and checked controls.
+ * @cssprop [--lead-capture-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--lead-capture-text=#1f2937] - Body text.
+ * @cssprop [--lead-capture-muted=#4b5563] - Secondary text (hints, privacy notice).
+ * @cssprop [--lead-capture-background=#ffffff] - Background of the widget and its inputs.
+ * @cssprop [--lead-capture-border=#6b7280] - Borders of the widget and its inputs.
+ * @cssprop [--lead-capture-error=#b91c1c] - Error text and invalid borders.
+ * @cssprop [--lead-capture-radius=0.5rem] - Corner radius.
+ * @cssprop [--lead-capture-spacing=1rem] - Space between groups.
+ * @cssprop [--lead-capture-font=inherit] - Font shorthand; inherits the page's font by default.
+ */
+export class LeadCapture extends LitElement {
+  static override styles = leadCaptureStyles;
+
+  /** Where the lead is POSTed: a path (`/api/leads`) or an http(s) URL. Required. */
+  @property() endpoint = '';
+
+  /** What the prospect gets: `download`, `newsletter`, `follow`, `event` or `trial`. */
+  @property() offer: string = 'download';
+
+  /** Your identifier for the offer, sent as `offer.id`. */
+  @property({ attribute: 'offer-id' }) offerId?: string;
+
+  /** The offer's title, shown on the download link and sent as `offer.title`. */
+  @property({ attribute: 'offer-title' }) offerTitle?: string;
+
+  /** The gated content, linked right after submit whatever the prospect chose. */
+  @property({ attribute: 'asset-href' }) assetHref?: string;
+
+  /** Your privacy policy, linked under the form and sent as `consent.policyHref`. */
+  @property({ attribute: 'privacy-href' }) privacyHref?: string;
+
+  /** The version of your consent wording, sent as `consent.version`. */
+  @property({ attribute: 'consent-version' }) consentVersion?: string;
+
+  /**
+   * Problem indicators as `{ value, label }` objects. When set, they replace the
+   * `<lead-indicator>` children.
+   */
+  @property({ attribute: false }) indicators?: Indicator[];
+
+  /** Replaces the default temperature rules. Next steps are still limited to the channels the prospect allowed. */
+  @property({ attribute: false }) classify?: Classifier;
+
+  /** Overrides any of the widget's texts (see the strings table in the README). */
+  @property({ attribute: false }) strings: Partial<LeadCaptureStrings> = {};
+
+  /** Where the widget is: `idle`, `submitting`, `sent` or `error`. Reflected as an attribute; read-only in spirit. */
+  @property({ reflect: true }) state: LeadCaptureState = 'idle';
+
+  @state() private answers: DraftAnswers = { indicators: [] };
+  @state() private touched = new Set<FieldName>();
+  @state() private submitted = false;
+  @state() private statusMessage = '';
+  @state() private childIndicators: Indicator[] = [];
+  @state() private sentLead?: Lead;
+
+  @query('form') private form?: HTMLFormElement;
+  @query('.thank-you h2') private thankYouHeading?: HTMLElement;
+
+  private configuration: Configuration = resolveConfiguration({}, 'http://localhost/');
+  private offeredIndicators: Indicator[] = [];
+  /** Kept until delivery succeeds, so a resubmission is the same lead to the endpoint. */
+  private pendingLeadId?: string;
+  private readonly reportedProblems = new Set<string>();
+  private readonly edited = new Set<FieldName>();
+  private readonly childObserver = new MutationObserver(() => this.readChildIndicators());
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.readChildIndicators();
+    this.childObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.childObserver.disconnect();
+  }
+
+  protected override willUpdate(): void {
+    this.configuration = resolveConfiguration(this, document.baseURI);
+    const checked = checkIndicators(this.indicators ?? this.childIndicators);
+    this.offeredIndicators = checked.indicators;
+    this.reportProblems([...this.configuration.problems, ...checked.problems]);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('state') && this.state === 'sent') this.thankYouHeading?.focus();
+  }
+
+  private get text(): LeadCaptureStrings {
+    return { ...englishStrings, ...this.strings };
+  }
+
+  private get offerKind(): OfferKind {
+    return this.configuration.settings.offer;
+  }
+
+  private get errors(): FieldErrors {
+    return validateAnswers(this.answers, this.offerKind, this.text);
+  }
+
+  protected override render(): TemplateResult {
+    const content = !this.configuration.endpoint
+      ? this.renderNotConfigured()
+      : this.state === 'sent'
+        ? this.renderThankYou()
+        : this.renderForm();
+    return html`${content}
+      <div class="status" part="status" role="status">${this.statusMessage}</div>
+      ${this.state === 'error' || !this.configuration.endpoint ? this.renderAssetLink() : nothing}`;
+  }
+
+  private renderNotConfigured(): TemplateResult {
+    return html`<p part="notice" class="notice">${this.text.statusNotConfigured}</p>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const text = this.text;
+    const errors = this.errors;
+    const fields = visibleFields(this.offerKind, this.answers.preference);
+    const formLabel = this.configuration.settings.offerTitle
+      ? formatString(text.formLabel, { offerTitle: this.configuration.settings.offerTitle })
+      : text[submitLabelKey[this.offerKind]];
+    return html`<form part="form" novalidate aria-label=${formLabel} @submit=${this.handleSubmit}>
+      ${this.renderPreferences(this.visibleError(errors, 'preference'))}
+      ${this.renderTextField('name', 'text', text.nameLabel, false, errors, 'name')}
+      ${fields.email ? this.renderTextField('email', 'email', text.emailLabel, true, errors, 'email') : nothing}
+      ${fields.phone ? this.renderTextField('phone', 'tel', text.phoneLabel, true, errors, 'tel') : nothing}
+      ${fields.phone ? this.renderCallWindow() : nothing} ${this.renderIndicators()}
+      <button type="submit" part="submit" aria-disabled=${this.state === 'submitting' ? 'true' : 'false'}>
+        ${text[submitLabelKey[this.offerKind]]}
+      </button>
+      ${this.renderPrivacy()}
+    </form>`;
+  }
+
+  private renderPreferences(error: string | undefined): TemplateResult {
+    const text = this.text;
+    return html`<fieldset part="preference-group" class="preference">
+      <legend>${text.preferenceLegend} <span class="hint">${text.required}</span></legend>
+      ${contactPreferences.map(
+        (preference) => html`<label class="choice" part="option">
+          <input
+            type="radio"
+            name="preference"
+            value=${preference}
+            required
+            .checked=${this.answers.preference === preference}
+            aria-invalid=${error ? 'true' : 'false'}
+            aria-describedby=${error ? 'preference-error' : nothing}
+            @change=${this.handlePreferenceChange}
+          />
+          <span>${text[preferenceLabelKey[preference]]}</span>
+        </label>`,
+      )}
+      ${this.renderError('preference', error)}
+    </fieldset>`;
+  }
+
+  private renderTextField(
+    field: Exclude<FieldName, 'preference'>,
+    type: 'text' | 'email' | 'tel',
+    label: string,
+    required: boolean,
+    errors: FieldErrors,
+    autocomplete: string,
+  ): TemplateResult {
+    const error = this.visibleError(errors, field);
+    return html`<div class="field" part="field">
+      <label class="label" part="label" for=${field}>
+        ${label} <span class="hint">${required ? this.text.required : this.text.optional}</span>
+      </label>
+      <input
+        id=${field}
+        part="input"
+        name=${field}
+        type=${type}
+        autocomplete=${autocomplete}
+        maxlength=${fieldLimits[field]}
+        ?required=${required}
+        .value=${this.answers[field] ?? ''}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${error ? `${field}-error` : nothing}
+        @input=${this.handleTextInput}
+        @blur=${this.handleBlur}
+      />
+      ${this.renderError(field, error)}
+    </div>`;
+  }
+
+  private renderCallWindow(): TemplateResult {
+    const text = this.text;
+    return html`<div class="field" part="field">
+      <label class="label" part="label" for="callWindow">
+        ${text.callWindowLabel} <span class="hint">${text.optional}</span>
+      </label>
+      <select id="callWindow" name="callWindow" part="input" @change=${this.handleCallWindowChange}>
+        <option value="" ?selected=${!this.answers.callWindow}>${text.callWindowAny}</option>
+        ${callWindows.map(
+          (window) => html`<option value=${window} ?selected=${this.answers.callWindow === window}>
+            ${text[callWindowLabelKey[window]]}
+          </option>`,
+        )}
+      </select>
+    </div>`;
+  }
+
+  private renderIndicators(): TemplateResult | typeof nothing {
+    if (this.offeredIndicators.length === 0) return nothing;
+    return html`<fieldset part="indicators" class="indicators">
+      <legend>${this.text.indicatorsLegend} <span class="hint">${this.text.optional}</span></legend>
+      ${this.offeredIndicators.map(
+        (indicator) => html`<label class="choice" part="indicator">
+          <input
+            type="checkbox"
+            name="indicator"
+            value=${indicator.value}
+            .checked=${this.answers.indicators.includes(indicator.value)}
+            @change=${this.handleIndicatorChange}
+          />
+          <span>${indicator.label}</span>
+        </label>`,
+      )}
+    </fieldset>`;
+  }
+
+  private renderPrivacy(): TemplateResult {
+    const { privacyHref } = this.configuration.settings;
+    return html`<p class="privacy" part="privacy">
+      ${this.text.privacyNotice} ${privacyHref ? html`<a href=${privacyHref}>${this.text.privacyLink}</a>` : nothing}
+    </p>`;
+  }
+
+  private renderError(field: FieldName, error: string | undefined): TemplateResult | typeof nothing {
+    return error ? html`<p class="error" part="error" id=${`${field}-error`}>${error}</p>` : nothing;
+  }
+
+  private renderThankYou(): TemplateResult {
+    const text = this.text;
+    return html`<section class="thank-you" part="thank-you">
+      <h2 tabindex="-1">${text.thankYouHeading}</h2>
+      <p>${text[thankYouKey[this.offerKind]]} ${this.followUpSentence()}</p>
+      ${this.renderAssetLink()}
+    </section>`;
+  }
+
+  private renderAssetLink(): TemplateResult | typeof nothing {
+    const { assetHref, offerTitle } = this.configuration.settings;
+    if (!assetHref) return nothing;
+    const label = offerTitle ? formatString(this.text.assetLink, { offerTitle }) : this.text.assetLinkUntitled;
+    return html`<a class="asset-link" part="asset-link" href=${assetHref}>${label}</a>`;
+  }
+
+  /** What will happen next, in the prospect's own terms. */
+  private followUpSentence(): string {
+    const text = this.text;
+    const contact = this.sentLead?.contact;
+    if (contact?.preference === 'email') return formatString(text.thankYouEmail, { email: contact.email });
+    if (contact?.preference === 'call') {
+      const callWindow = text[thankYouCallWindowKey[contact.callWindow ?? '']];
+      return formatString(text.thankYouCall, { phone: contact.phone, callWindow });
+    }
+    return text.thankYouNone;
+  }
+
+  private visibleError(errors: FieldErrors, field: FieldName): string | undefined {
+    return this.submitted || this.touched.has(field) ? errors[field] : undefined;
+  }
+
+  private handlePreferenceChange(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    if (!isContactPreference(value)) return;
+    this.answers = { ...this.answers, preference: value };
+    this.touched = new Set(this.touched).add('preference');
+  }
+
+  private handleTextInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.edited.add(input.name as FieldName);
+    this.answers = { ...this.answers, [input.name]: input.value };
+  }
+
+  private handleBlur(event: Event): void {
+    const field = (event.target as HTMLInputElement).name as FieldName;
+    // Tabbing past an untouched field is not a mistake; leaving one you typed in may be.
+    if (this.edited.has(field)) this.touched = new Set(this.touched).add(field);
+  }
+
+  private handleCallWindowChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.answers = { ...this.answers, callWindow: isCallWindow(value) ? value : '' };
+  }
+
+  private handleIndicatorChange(event: Event): void {
+    const { value, checked } = event.target as HTMLInputElement;
+    const others = this.answers.indicators.filter((indicator) => indicator !== value);
+    this.answers = { ...this.answers, indicators: checked ? [...others, value] : others };
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    // One capture, one request: a second click while sending does nothing.
+    if (this.state === 'submitting') return;
+    this.submitted = true;
+    const invalidField = firstInvalidField(this.errors);
+    if (invalidField || !this.answers.preference) {
+      this.statusMessage = this.text.statusInvalid;
+      await this.updateComplete;
+      this.focusField(invalidField ?? 'preference');
+      return;
+    }
+    const lead = this.createLead({ ...this.answers, preference: this.answers.preference });
+    if (!lead) return;
+    const proceed = this.dispatchEvent(new CustomEvent<LeadSubmitDetail>('lead-submit', { ...eventOptions, cancelable: true, detail: { lead } }));
+    if (!proceed) return;
+    await this.deliver(lead);
+  }
+
+  private createLead(answers: FormAnswers): Lead | undefined {
+    const text = this.text;
+    this.pendingLeadId ??= createLeadId();
+    let candidate: Lead;
+    try {
+      candidate = buildLead(answers, {
+        settings: this.configuration.settings,
+        indicatorOptions: this.offeredIndicators,
+        consentText: text[preferenceLabelKey[answers.preference]],
+        language: 'en',
+        page: pageContextFrom(location.href, document.referrer),
+        id: this.pendingLeadId,
+        now: new Date(),
+        classify: this.classify ?? classifyLead,
+      });
+    } catch (error) {
+      this.fail({ code: 'invalid-lead', message: `The classify function threw: ${String(error)}` });
+      return undefined;
+    }
+    const parsed = parseLead(candidate);
+    if (!parsed.success) {
+      const message = parsed.issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+      this.fail({ code: 'invalid-lead', message }, candidate);
+      return undefined;
+    }
+    return parsed.lead;
+  }
+
+  private async deliver(lead: Lead): Promise<void> {
+    const endpoint = this.configuration.endpoint;
+    if (!endpoint) {
+      this.fail({ code: 'not-configured', message: 'No usable endpoint is configured.' }, lead);
+      return;
+    }
+    this.state = 'submitting';
+    this.statusMessage = this.text.statusSubmitting;
+    const outcome = await sendLead(lead, { endpoint, timeout: defaultTimeout });
+    this.settle(lead, outcome);
+  }
+
+  private settle(lead: Lead, outcome: SendOutcome): void {
+    if (outcome.kind === 'delivered') {
+      this.pendingLeadId = undefined;
+      this.sentLead = lead;
+      this.state = 'sent';
+      this.statusMessage = this.text.statusSent;
+      this.dispatchEvent(new CustomEvent<LeadSentDetail>('lead-sent', { ...eventOptions, detail: { lead, status: outcome.status } }));
+      return;
+    }
+    const code = outcome.kind === 'rejected' ? 'rejected' : outcome.reason;
+    this.fail({ code, message: outcome.problem, ...(outcome.status ? { status: outcome.status } : {}) }, lead);
+  }
+
+  private fail(error: LeadCaptureError, lead?: Lead): void {
+    this.state = 'error';
+    this.statusMessage = this.errorStatus(error);
+    this.dispatchEvent(new CustomEvent<LeadErrorDetail>('lead-error', { ...eventOptions, detail: { ...(lead ? { lead } : {}), error } }));
+  }
+
+  private errorStatus(error: LeadCaptureError): string {
+    switch (error.code) {
+      case 'rejected':
+        return formatString(this.text.statusRejected, { problem: error.message });
+      case 'invalid-lead':
+      case 'not-configured':
+        return this.text.statusNotConfigured;
+      default:
+        return this.text.statusFailed;
+    }
+  }
+
+  private focusField(field: FieldName): void {
+    const selector = field === 'preference' ? 'input[name="preference"]' : `#${field}`;
+    this.form?.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private readChildIndicators(): void {
+    // Read attributes and text, not properties: children may not be upgraded yet.
+    this.childIndicators = Array.from(this.querySelectorAll(':scope > lead-indicator'), indicatorFromElement);
+  }
+
+  /** One console error per distinct mistake, naming the element, the attribute and the fix. */
+  private reportProblems(problems: readonly ConfigurationProblem[]): void {
+    for (const problem of problems) {
+      const message = `<lead-capture> ${problem.attribute}: ${problem.message}`;
+      if (this.reportedProblems.has(message)) continue;
+      this.reportedProblems.add(message);
+      console.error(message, this);
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lead-capture': LeadCapture;
+  }
+  interface HTMLElementEventMap {
+    'lead-submit': CustomEvent<LeadSubmitDetail>;
+    'lead-sent': CustomEvent<LeadSentDetail>;
+    'lead-error': CustomEvent<LeadErrorDetail>;
+  }
+}

@@ -1,0 +1,121 @@
+import { needsEmail, needsPhone, respectfulNextSteps } from './contact-rules.js';
+import type { Contact, Indicator, Lead, Offer, PageContext } from './schema.js';
+import type { Classifier } from './temperature.js';
+import type { CallWindow, ContactPreference, OfferKind } from './vocabulary.js';
+
+/** What the prospect entered, as the form holds it (untrimmed, possibly stale fields). */
+export interface FormAnswers {
+  preference: ContactPreference;
+  name?: string;
+  email?: string;
+  phone?: string;
+  callWindow?: CallWindow | '';
+  /** Values of the ticked indicators. */
+  indicators: readonly string[];
+}
+
+/** What the site owner configured about the offer and the consent wording. */
+export interface OfferSettings {
+  offer: OfferKind;
+  offerId?: string;
+  offerTitle?: string;
+  assetHref?: string;
+  privacyHref?: string;
+  consentVersion?: string;
+}
+
+/** Everything a lead needs besides the answers. Clock and id come in, so tests are exact. */
+export interface LeadContext {
+  settings: OfferSettings;
+  /** The indicators offered, in the order shown. */
+  indicatorOptions: readonly Indicator[];
+  /** The preference wording exactly as the prospect saw it. */
+  consentText: string;
+  language: string;
+  page: PageContext;
+  id: string;
+  now: Date;
+  classify: Classifier;
+}
+
+/**
+ * Turns answers into a lead, keeping only what the chosen preference and offer need.
+ * The result is a candidate: validate it with `parseLead` before it leaves the page.
+ */
+export function buildLead(answers: FormAnswers, context: LeadContext): Lead {
+  const { settings } = context;
+  const preference = answers.preference;
+  const indicators = context.indicatorOptions.filter((option) => answers.indicators.includes(option.value));
+  const classification = context.classify({
+    offer: settings.offer,
+    preference,
+    indicators: indicators.map((indicator) => indicator.value),
+  });
+  const timestamp = context.now.toISOString();
+  return {
+    schemaVersion: 1,
+    id: context.id,
+    capturedAt: timestamp,
+    temperature: classification.temperature,
+    priority: classification.priority,
+    // A custom classifier may forget the prospect's choice; the lead never does.
+    nextSteps: respectfulNextSteps(classification.nextSteps, preference),
+    offer: offerFrom(settings),
+    contact: contactFrom(answers, settings.offer),
+    indicators: indicators.map(({ value, label }) => ({ value, label })),
+    consent: withoutEmpty({
+      text: context.consentText,
+      version: settings.consentVersion,
+      policyHref: settings.privacyHref,
+      givenAt: timestamp,
+      language: context.language,
+    }),
+    page: context.page,
+  };
+}
+
+function offerFrom(settings: OfferSettings): Offer {
+  return withoutEmpty({
+    kind: settings.offer,
+    id: settings.offerId,
+    title: settings.offerTitle,
+    assetHref: settings.assetHref,
+  });
+}
+
+function contactFrom(answers: FormAnswers, offer: OfferKind): Contact {
+  const { preference } = answers;
+  const contact: Contact = { preference };
+  const name = clean(answers.name);
+  if (name) contact.name = name;
+  if (needsEmail(offer, preference)) {
+    const email = clean(answers.email);
+    if (email) contact.email = email;
+  }
+  if (needsPhone(preference)) {
+    const phone = normalisePhone(answers.phone ?? '');
+    if (phone) contact.phone = phone;
+    if (answers.callWindow) contact.callWindow = answers.callWindow;
+  }
+  return contact;
+}
+
+/** Digits with an optional leading `+`: what dialers accept, whatever the prospect typed. */
+export function normalisePhone(input: string): string {
+  const trimmed = input.trim();
+  const digits = trimmed.replace(/\D/g, '');
+  if (!digits) return '';
+  return trimmed.startsWith('+') ? `+${digits}` : digits;
+}
+
+function clean(value: string | undefined): string | undefined {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+/** Drops undefined and empty-string properties: a field nobody was asked for is absent. */
+function withoutEmpty<T extends object>(record: T): T {
+  return Object.fromEntries(
+    Object.entries(record).filter(([, value]) => value !== undefined && value !== ''),
+  ) as T;
+}

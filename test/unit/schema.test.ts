@@ -1,0 +1,67 @@
+import { expect } from '@open-wc/testing';
+import { leadSchema, parseLead } from '../../src/lead/schema.js';
+import { exampleLead } from '../support/leads.js';
+
+function issuesOf(input: unknown): string[] {
+  const result = parseLead(input);
+  return result.success ? [] : result.issues.map((issue) => issue.path);
+}
+
+describe('leadSchema', () => {
+  it('accepts the README example', () => {
+    const result = parseLead(exampleLead());
+    expect(result.success).to.equal(true);
+  });
+
+  it('accepts a cold download lead with no contact details at all', () => {
+    const lead = exampleLead({
+      temperature: 'cold',
+      priority: false,
+      nextSteps: ['deliver-request'],
+      contact: { preference: 'none' },
+      indicators: [],
+      consent: { text: "Just the content, please don't contact me", givenAt: '2026-11-22T10:15:00.000Z', language: 'en' },
+      page: { url: 'https://example.com/' },
+    });
+    expect(parseLead(lead).success).to.equal(true);
+  });
+
+  it('strips unknown fields rather than passing them on', () => {
+    const result = parseLead({ ...exampleLead(), tracking: 'fingerprint' });
+    expect(result.success).to.equal(true);
+    if (result.success) expect(result.lead).not.to.have.property('tracking');
+  });
+
+  const invalid: [string, unknown, string][] = [
+    ['a wrong schema version', { ...exampleLead(), schemaVersion: 2 }, 'schemaVersion'],
+    ['an id that is not a uuid v4', { ...exampleLead(), id: 'lead-1' }, 'id'],
+    ['a timestamp that is not ISO 8601', { ...exampleLead(), capturedAt: 'yesterday' }, 'capturedAt'],
+    ['an unknown temperature', { ...exampleLead(), temperature: 'boiling' }, 'temperature'],
+    ['an unknown offer', exampleLead({ offer: { kind: 'webinar' as never } }), 'offer.kind'],
+    ['an invalid email', exampleLead({ contact: { preference: 'email', email: 'not-an-email' }, nextSteps: ['deliver-request'] }), 'contact.email'],
+    ['a call without a phone', exampleLead({ contact: { preference: 'call', email: 'a@example.com' } }), 'contact.phone'],
+    ['a phone the prospect was not asked for', exampleLead({ contact: { preference: 'email', email: 'a@example.com', phone: '123456' }, nextSteps: ['deliver-request'] }), 'contact.phone'],
+    ['an email the prospect was not asked for', exampleLead({ contact: { preference: 'none', email: 'a@example.com' }, nextSteps: ['deliver-request'] }), 'contact.email'],
+    ['an email preference without an email', exampleLead({ contact: { preference: 'email' }, nextSteps: ['deliver-request'] }), 'contact.email'],
+    ['a call step for an email-only prospect', exampleLead({ contact: { preference: 'email', email: 'a@example.com' } }), 'nextSteps.1'],
+    ['next steps not starting with delivery', exampleLead({ nextSteps: ['individual-call', 'deliver-request'] }), 'nextSteps.0'],
+    ['no next steps', exampleLead({ nextSteps: [] }), 'nextSteps'],
+    ['an empty-string name instead of an absent one', exampleLead({ contact: { preference: 'call', name: '', email: 'a@example.com', phone: '12345' } }), 'contact.name'],
+    ['a phone with letters', exampleLead({ contact: { preference: 'call', email: 'a@example.com', phone: 'call me maybe' } }), 'contact.phone'],
+    ['more than 50 indicators', exampleLead({ indicators: Array.from({ length: 51 }, (_, index) => ({ value: `v${index}`, label: 'x' })) }), 'indicators'],
+    ['a missing consent', { ...exampleLead(), consent: undefined }, 'consent'],
+  ];
+
+  for (const [what, input, path] of invalid) {
+    it(`rejects ${what} at ${path}`, () => {
+      expect(issuesOf(input)).to.include(path);
+    });
+  }
+
+  it('rejects things that are not leads at all without throwing', () => {
+    for (const input of [null, undefined, 42, 'lead', [], {}]) {
+      expect(parseLead(input).success).to.equal(false);
+      expect(() => leadSchema.safeParse(input)).not.to.throw();
+    }
+  });
+});

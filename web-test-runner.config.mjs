@@ -1,0 +1,21 @@
+// Browser tests (unit, element and network) in the system Chromium.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
+import { testEndpoint } from './test/support/test-endpoint.mjs';
+
+export default {
+  files: ['test/unit/**/*.test.ts', 'test/element/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 1,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  middleware: [testEndpoint()],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findChromium(), headless: true, args: chromiumArgs },
+    }),
+  ],
+  // Lit's dev build (used by tests for its extra checks) announces itself in every file.
+  filterBrowserLogs: ({ args }) => !String(args[0]).startsWith('Lit is in dev mode'),
+  testFramework: { config: { timeout: 10000 } },
+};
