@@ -156,6 +156,16 @@ export const leadCaptureStyles = css`
     margin-block-start: var(--_spacing);
   }
 
+  /* The thank-you panel says it visibly; the region still announces it. */
+  :host([state='sent']) .status {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
   :host([state='error']) .status {
     color: var(--_error);
     font-weight: 600;

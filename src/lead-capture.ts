@@ -203,6 +203,11 @@ export class LeadCapture extends LitElement {
     super.connectedCallback();
     this.readChildIndicators();
     this.childObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value'] });
+    // A script tag in <head> upgrades the element before the parser has reached its
+    // children; judge them only once the document is parsed.
+    if (document.readyState === 'loading') {
+      document.addEventListener('DOMContentLoaded', () => this.readChildIndicators(), { once: true });
+    }
   }
 
   override disconnectedCallback(): void {
@@ -214,7 +219,8 @@ export class LeadCapture extends LitElement {
     this.configuration = resolveConfiguration(this, document.baseURI);
     const checked = checkIndicators(this.indicators ?? this.childIndicators);
     this.offeredIndicators = checked.indicators;
-    this.reportProblems([...this.configuration.problems, ...checked.problems]);
+    const childrenComplete = this.indicators !== undefined || document.readyState !== 'loading';
+    this.reportProblems([...this.configuration.problems, ...(childrenComplete ? checked.problems : [])]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -414,10 +420,13 @@ export class LeadCapture extends LitElement {
     this.answers = { ...this.answers, [input.name]: input.value };
   }
 
-  private handleBlur(event: Event): void {
+  private handleBlur(event: FocusEvent): void {
     const field = (event.target as HTMLInputElement).name as FieldName;
     // Tabbing past an untouched field is not a mistake; leaving one you typed in may be.
-    if (this.edited.has(field)) this.touched = new Set(this.touched).add(field);
+    // Leaving it for the submit button is not the moment: an error appearing on mousedown
+    // pushes the button away from the pointer and the click is lost. Submit shows it anyway.
+    const leavingForSubmit = (event.relatedTarget as HTMLElement | null)?.matches('button[type="submit"]');
+    if (this.edited.has(field) && !leavingForSubmit) this.touched = new Set(this.touched).add(field);
   }
 
   private handleCallWindowChange(event: Event): void {

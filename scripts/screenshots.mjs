@@ -1,0 +1,50 @@
+// Screenshots of the widget in each state, from the built script-tag bundle, for a person
+// to look at: `npm run screenshots` writes test-results/screenshots/*.png.
+import { mkdir } from 'node:fs/promises';
+import { launchBrowser, startSite } from '../test/e2e/support/site.mjs';
+
+const folder = 'test-results/screenshots';
+await mkdir(folder, { recursive: true });
+const site = await startSite();
+const browser = await launchBrowser();
+
+async function capture(name, prepare, { width = 520, colorScheme = 'light' } = {}) {
+  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
+  await page.goto(`${site.origin}/landing.html`);
+  await prepare(page);
+  await page.locator('lead-capture').screenshot({ path: `${folder}/${name}.png` });
+  await page.close();
+  console.log(`${folder}/${name}.png`);
+}
+
+const submit = (page) => page.getByRole('button', { name: 'Get the download' }).click();
+
+await capture('1-idle', async () => {});
+await capture('2-invalid', async (page) => {
+  await page.getByLabel('Call me').check();
+  await page.getByRole('textbox', { name: 'Email (required)' }).fill('ada@');
+  await submit(page);
+});
+await capture('3-call-filled', async (page) => {
+  await page.getByLabel('Call me').check();
+  await page.getByRole('textbox', { name: 'Name (optional)' }).fill('Ada Lovelace');
+  await page.getByRole('textbox', { name: 'Email (required)' }).fill('ada@example.com');
+  await page.getByRole('textbox', { name: 'Phone (required)' }).fill('+44 20 7946 0958');
+  await page.getByLabel('We still build reports by hand').check();
+});
+await capture('4-sent', async (page) => {
+  await page.getByLabel('Email me').check();
+  await page.getByRole('textbox', { name: 'Email (required)' }).fill('ada@example.com');
+  await submit(page);
+  await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+});
+await capture('5-error', async (page) => {
+  await page.evaluate(() => document.querySelector('lead-capture').setAttribute('endpoint', 'http://127.0.0.1:9/leads'));
+  await page.getByLabel("Just the content, please don't contact me").check();
+  await submit(page);
+  await page.locator('lead-capture[state="error"]').waitFor();
+});
+await capture('6-narrow-320', async () => {}, { width: 320 });
+
+await browser.close();
+await site.close();

@@ -1,0 +1,92 @@
+// End to end: the built dist/lead-capture.iife.js in a plain page, driven in Chromium by
+// playwright-core, the lead received and stored by the reference receiver.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, startSite } from './support/site.mjs';
+
+let site;
+let browser;
+
+before(async () => {
+  site = await startSite();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+test('a call request captured from the script-tag bundle reaches the receiver once, valid', async () => {
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+  await page.goto(`${site.origin}/landing.html?utm_source=newsletter&utm_campaign=benchmark`);
+
+  await page.getByLabel('Call me').check();
+  await page.getByRole('textbox', { name: 'Name (optional)' }).fill('Ada Lovelace');
+  await page.getByRole('textbox', { name: 'Email (required)' }).fill('ada@example.com');
+  await page.getByRole('textbox', { name: 'Phone (required)' }).fill('+44 20 7946 0958');
+  await page.getByRole('combobox', { name: 'Best time to call (optional)' }).selectOption('afternoon');
+  await page.getByLabel('Month-end close takes over a week').check();
+  await page.getByRole('button', { name: 'Get the download' }).click();
+
+  await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+  assert.equal(await page.locator('lead-capture').getAttribute('state'), 'sent');
+  const link = page.getByRole('link', { name: 'Download The 2026 Reporting Benchmark' });
+  assert.equal(await link.getAttribute('href'), '/files/reporting-benchmark.pdf');
+
+  const leads = await site.leads();
+  assert.equal(leads.length, 1);
+  const [{ lead, deliveries, idempotencyKey }] = leads;
+  assert.equal(deliveries, 1);
+  assert.equal(idempotencyKey, lead.id);
+  assert.equal(lead.temperature, 'warm');
+  assert.equal(lead.priority, true);
+  assert.deepEqual(lead.nextSteps, ['deliver-request', 'individual-call']);
+  assert.deepEqual(lead.contact, { preference: 'call', name: 'Ada Lovelace', email: 'ada@example.com', phone: '+442079460958', callWindow: 'afternoon' });
+  assert.deepEqual(lead.indicators, [{ value: 'slow-close', label: 'Month-end close takes over a week' }]);
+  assert.deepEqual(lead.page, { url: `${site.origin}/landing.html`, utm: { source: 'newsletter', campaign: 'benchmark' } });
+  assert.equal(lead.consent.text, 'Call me');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
+
+test('the receiver refuses an invalid lead with a readable 400, which the widget shows', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.origin}/landing.html`);
+  // A site script that tampers with the lead after validation (here: drops the consent text)
+  // is caught by the server-side check.
+  await page.evaluate(() => {
+    const original = window.fetch;
+    window.fetch = (url, init) => {
+      const lead = JSON.parse(init.body);
+      delete lead.consent;
+      return original(url, { ...init, body: JSON.stringify(lead) });
+    };
+  });
+  await page.getByLabel("Just the content, please don't contact me").check();
+  await page.getByRole('button', { name: 'Get the download' }).click();
+  await page.locator('lead-capture[state="error"]').waitFor();
+  const status = await page.getByRole('status').textContent();
+  assert.match(status, /We couldn't accept your details: consent: Invalid input/);
+  assert.equal(await page.getByRole('link', { name: /Download/ }).count(), 1);
+  await page.close();
+});
+
+test('one click on submit straight from an invalid field shows every error and focuses the first', async () => {
+  const page = await browser.newPage();
+  const storedBefore = (await site.leads()).length;
+  await page.goto(`${site.origin}/landing.html`);
+  await page.getByLabel('Call me').check();
+  await page.getByRole('textbox', { name: 'Email (required)' }).fill('ada@');
+  // The pointer goes straight from the field to the button: an error shown on blur would
+  // push the button away mid-click and swallow it.
+  await page.getByRole('button', { name: 'Get the download' }).click();
+  assert.equal(await page.getByRole('status').textContent(), 'Please correct the highlighted fields.');
+  assert.equal(await page.evaluate(() => document.querySelector('lead-capture').shadowRoot.activeElement?.id), 'email');
+  assert.equal(await page.getByText('Please enter a phone number so we can call you.').count(), 1);
+  assert.equal((await site.leads()).length, storedBefore, 'nothing is sent');
+  await page.close();
+});

@@ -1,0 +1,60 @@
+// A plain Node HTTP server for the end-to-end tests: static pages that load the *built*
+// bundle with a script tag, exactly as a marketer would, and the reference receiver at
+// /api/leads (loaded from TypeScript through Vite's module runner).
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { runnerImport } from 'vite';
+import { chromiumArgs, findChromium } from '../../../scripts/chromium.mjs';
+
+const root = resolve(import.meta.dirname, '../../..');
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.map': 'application/json', '.pdf': 'application/pdf', '.css': 'text/css' };
+
+/** URL prefix → folder served there. */
+const mounts = [
+  ['/dist/', join(root, 'dist')],
+  ['/files/', join(root, 'demo/files')],
+  ['/', join(root, 'test/e2e/pages')],
+];
+
+async function serveStatic(request, response) {
+  const { pathname } = new URL(request.url, 'http://site.invalid');
+  const [prefix, folder] = mounts.find(([mountPrefix]) => pathname.startsWith(mountPrefix));
+  const file = normalize(join(folder, decodeURIComponent(pathname.slice(prefix.length)) || 'index.html'));
+  if (!file.startsWith(folder)) return notFound(response);
+  try {
+    if (!(await stat(file)).isFile()) return notFound(response);
+  } catch {
+    return notFound(response);
+  }
+  response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+  createReadStream(file).pipe(response);
+}
+
+function notFound(response) {
+  response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+}
+
+/** Starts the site on a free loopback port; `close()` stops it. */
+export async function startSite() {
+  const { module: receiverModule } = await runnerImport(join(root, 'demo/receiver.ts'));
+  const receiver = receiverModule.createLeadReceiver();
+  const server = createServer((request, response) => receiver(request, response, () => serveStatic(request, response)));
+  await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    async leads() {
+      const response = await fetch(`${origin}/api/leads`);
+      return (await response.json()).leads;
+    },
+    close: () => new Promise((resolveClose) => server.close(resolveClose)),
+  };
+}
+
+/** The system Chromium, headless, driven by playwright-core (which never downloads a browser). */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: findChromium(), headless: true, args: chromiumArgs });
+}
