@@ -361,6 +361,25 @@ describe('<lead-capture> configuration mistakes', () => {
     }
   });
 
+  it('with an unlabelled and a duplicate indicator: one console error each, the rest offered', async () => {
+    const errors = captureConsoleErrors();
+    try {
+      const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads">
+        <lead-indicator value="a">First</lead-indicator>
+        <lead-indicator value="a">Second with the same value</lead-indicator>
+        <lead-indicator value="b"></lead-indicator>
+      </lead-capture>`);
+      await element.updateComplete;
+      expect(errors.messages).to.have.length(2);
+      expect(errors.messages.join('\n')).to.contain('value="a" appears more than once');
+      expect(errors.messages.join('\n')).to.contain('needs both a value and a label');
+      const boxes = Array.from(shadow(element).querySelectorAll<HTMLInputElement>('input[name="indicator"]'));
+      expect(boxes.map((box) => box.value)).to.deep.equal(['a']);
+    } finally {
+      errors.restore();
+    }
+  });
+
   it('registers once: defining again does not throw', () => {
     expect(() => defineLeadCapture()).not.to.throw();
     expect(customElements.get('lead-capture')).to.be.a('function');

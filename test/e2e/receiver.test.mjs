@@ -1,0 +1,76 @@
+// The reference receiver over real HTTP: validation, problem answers, dedupe, CORS.
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { after, before, test } from 'node:test';
+import { startSite } from './support/site.mjs';
+
+let site;
+before(async () => (site = await startSite()));
+after(async () => site?.close());
+
+function lead(overrides = {}) {
+  const now = new Date().toISOString();
+  return {
+    schemaVersion: 1,
+    id: randomUUID(),
+    capturedAt: now,
+    temperature: 'cold',
+    priority: false,
+    nextSteps: ['deliver-request'],
+    offer: { kind: 'download', id: 'benchmark-2026' },
+    contact: { preference: 'none' },
+    indicators: [],
+    consent: { text: "Just the content, please don't contact me", givenAt: now, language: 'en' },
+    page: { url: 'https://example.com/' },
+    ...overrides,
+  };
+}
+
+function post(body, headers = {}) {
+  return fetch(`${site.origin}/api/leads`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+test('stores a valid lead once, however often it is delivered with the same Idempotency-Key', async () => {
+  const valid = lead();
+  const first = await post(valid, { 'Idempotency-Key': valid.id });
+  const second = await post(valid, { 'Idempotency-Key': valid.id });
+  assert.equal(first.status, 201);
+  assert.deepEqual(await first.json(), { id: valid.id, temperature: 'cold', duplicate: false });
+  assert.equal(second.status, 200);
+  assert.deepEqual(await second.json(), { id: valid.id, temperature: 'cold', duplicate: true });
+  const stored = (await site.leads()).filter((record) => record.lead.id === valid.id);
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].deliveries, 2);
+  assert.deepEqual(stored[0].lead, valid);
+});
+
+test('refuses an invalid lead with a problem that names the field', async () => {
+  const response = await post(lead({ contact: { preference: 'email' } }));
+  assert.equal(response.status, 400);
+  assert.match(response.headers.get('content-type'), /^application\/problem\+json/);
+  const problem = await response.json();
+  assert.equal(problem.title, 'Invalid lead');
+  assert.deepEqual(problem.issues, [{ path: 'contact.email', message: 'An email address is required for this preference and offer' }]);
+  assert.match(problem.detail, /contact\.email/);
+});
+
+test('refuses malformed JSON, other media types and unknown methods', async () => {
+  assert.equal((await post('{not json')).status, 400);
+  const text = await fetch(`${site.origin}/api/leads`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+  assert.equal(text.status, 415);
+  assert.equal((await fetch(`${site.origin}/api/leads`, { method: 'PUT' })).status, 405);
+});
+
+test('answers the CORS preflight of a cross-origin widget', async () => {
+  const response = await fetch(`${site.origin}/api/leads`, {
+    method: 'OPTIONS',
+    headers: { Origin: 'https://landing.example', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
+  });
+  assert.equal(response.status, 204);
+  assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  assert.match(response.headers.get('access-control-allow-headers'), /Idempotency-Key/);
+});
