@@ -160,7 +160,9 @@ async function receive(request: IncomingMessage, response: ServerResponse, store
   }
   const parsed = parseLead(json);
   if (!parsed.success) {
-    const summary = parsed.issues.map((issue) => `${issue.path || '(lead)'}: ${issue.message}`).join('; ');
+    // The widget shows `detail` to the prospect: one readable line; the full list is in `issues`.
+    const [first, ...others] = parsed.issues;
+    const summary = `${first.path || '(lead)'}: ${first.message}${others.length ? ` (and ${others.length} more)` : ''}`;
     throw new HttpProblem(400, 'Invalid lead', summary, parsed.issues);
   }
   const idempotencyKey = headerValue(request, 'idempotency-key') ?? parsed.lead.id;

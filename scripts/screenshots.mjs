@@ -38,13 +38,30 @@ await capture('4-sent', async (page) => {
   await submit(page);
   await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
 });
-await capture('5-error', async (page) => {
-  await page.evaluate(() => document.querySelector('lead-capture').setAttribute('endpoint', 'http://127.0.0.1:9/leads'));
-  await page.getByLabel("Just the content, please don't contact me").check();
+await capture('5-queued', async (page) => {
+  await page.evaluate(() => {
+    const widget = document.querySelector('lead-capture');
+    widget.setAttribute('endpoint', 'http://127.0.0.1:9/leads');
+    widget.setAttribute('retries', '0');
+  });
+  await page.getByLabel('Call me').check();
+  await page.getByRole('textbox', { name: 'Email (required)' }).fill('ada@example.com');
+  await page.getByRole('textbox', { name: 'Phone (required)' }).fill('+44 20 7946 0958');
+  await submit(page);
+  await page.locator('lead-capture[state="queued"]').waitFor();
+});
+await capture('6-error', async (page) => {
+  // The endpoint refuses the lead (here: a tampered lead fails the receiver's validation).
+  await page.evaluate(() => {
+    const original = window.fetch;
+    window.fetch = (url, init) => original(url, { ...init, body: '{}' });
+  });
+  await page.getByLabel('Email me').check();
+  await page.getByRole('textbox', { name: 'Email (required)' }).fill('ada@example.com');
   await submit(page);
   await page.locator('lead-capture[state="error"]').waitFor();
 });
-await capture('6-narrow-320', async () => {}, { width: 320 });
+await capture('7-narrow-320', async () => {}, { width: 320 });
 
 await browser.close();
 await site.close();

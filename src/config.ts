@@ -16,6 +16,8 @@ export interface RawConfiguration {
   assetHref?: string | null;
   privacyHref?: string | null;
   consentVersion?: string | null;
+  retries?: number | null;
+  timeout?: number | null;
 }
 
 export interface ConfigurationProblem {
@@ -23,8 +25,20 @@ export interface ConfigurationProblem {
   message: string;
 }
 
+export interface DeliverySettings {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** Milliseconds per attempt. */
+  timeout: number;
+}
+
+export const defaultDeliverySettings: DeliverySettings = { retries: 3, timeout: 10_000 };
+const retryLimits = { min: 0, max: 10 };
+const timeoutLimits = { min: 100, max: 120_000 };
+
 export interface Configuration {
   settings: OfferSettings;
+  delivery: DeliverySettings;
   /** Absolute endpoint URL, or undefined when leads must not be sent anywhere. */
   endpoint?: string;
   problems: ConfigurationProblem[];
@@ -49,7 +63,28 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Co
     privacyHref: present(raw.privacyHref),
     consentVersion: present(raw.consentVersion),
   };
-  return { settings, endpoint, problems };
+  const delivery: DeliverySettings = {
+    retries: boundedInteger('retries', raw.retries, defaultDeliverySettings.retries, retryLimits, problems),
+    timeout: boundedInteger('timeout', raw.timeout, defaultDeliverySettings.timeout, timeoutLimits, problems),
+  };
+  return { settings, delivery, endpoint, problems };
+}
+
+/** A whole number within limits, or the default with a problem explaining the accepted range. */
+function boundedInteger(
+  attribute: string,
+  value: number | null | undefined,
+  fallback: number,
+  limits: { min: number; max: number },
+  problems: ConfigurationProblem[],
+): number {
+  if (value === undefined || value === null) return fallback;
+  if (Number.isInteger(value) && value >= limits.min && value <= limits.max) return value;
+  problems.push({
+    attribute,
+    message: `${attribute}="${value}" is not a whole number from ${limits.min} to ${limits.max}; using ${fallback}.`,
+  });
+  return fallback;
 }
 
 function resolveEndpoint(value: string | null | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {

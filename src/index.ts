@@ -6,7 +6,7 @@ import { LeadCapture } from './lead-capture.js';
 import { LeadIndicator } from './lead-indicator.js';
 
 export { LeadCapture, LeadIndicator };
-export type { LeadCaptureError, LeadCaptureState, LeadErrorDetail, LeadSentDetail, LeadSubmitDetail } from './lead-capture.js';
+export type { LeadCaptureError, LeadCaptureState, LeadErrorDetail, LeadQueuedDetail, LeadSentDetail, LeadSubmitDetail } from './lead-capture.js';
 export type { LeadCaptureStrings } from './i18n/strings.js';
 export { englishStrings } from './i18n/en.js';
 export { classifyLead, temperatureRules, type Classification, type ClassificationInput, type Classifier } from './lead/temperature.js';

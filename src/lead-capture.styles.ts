@@ -157,7 +157,8 @@ export const leadCaptureStyles = css`
   }
 
   /* The thank-you panel says it visibly; the region still announces it. */
-  :host([state='sent']) .status {
+  :host([state='sent']) .status,
+  :host([state='queued']) .status {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;

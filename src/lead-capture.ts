@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { checkIndicators, resolveConfiguration, type Configuration, type ConfigurationProblem } from './config.js';
-import { sendLead, type SendOutcome } from './delivery/send.js';
+import { sharedCourier, type Settlement } from './delivery/courier.js';
+import { defaultRetryPolicy } from './delivery/retry-policy.js';
 import {
   firstInvalidField,
   validateAnswers,
@@ -30,19 +31,23 @@ import { leadCaptureStyles } from './lead-capture.styles.js';
 import { indicatorFromElement } from './lead-indicator.js';
 
 /** Where the widget is in its life: reflected to the host's `state` attribute for styling. */
-export type LeadCaptureState = 'idle' | 'submitting' | 'sent' | 'error';
+export type LeadCaptureState = 'idle' | 'submitting' | 'sent' | 'queued' | 'error';
 
 /** Why a lead did not reach the endpoint (`lead-error`'s `detail.error`). */
 export interface LeadCaptureError {
   /**
    * `rejected`: the endpoint refused the lead (4xx); `network`, `timeout`, `server`: it could
-   * not be delivered; `invalid-lead`: the lead failed validation; `not-configured`: no usable endpoint.
+   * not be delivered and could not be kept; `storage-unavailable`: the browser refused to
+   * keep a copy for retrying later; `expired`: queued leads outlived their time to live;
+   * `invalid-lead`: the lead failed validation; `not-configured`: no usable endpoint.
    */
-  code: 'rejected' | 'network' | 'timeout' | 'server' | 'invalid-lead' | 'not-configured';
+  code: 'rejected' | 'network' | 'timeout' | 'server' | 'storage-unavailable' | 'expired' | 'invalid-lead' | 'not-configured';
   /** A plain-text explanation, safe to show or log. */
   message: string;
   /** The HTTP status, when the endpoint answered. */
   status?: number;
+  /** For `expired`: how many queued leads were dropped. */
+  count?: number;
 }
 
 export interface LeadSubmitDetail {
@@ -53,6 +58,11 @@ export interface LeadSentDetail {
   lead: Lead;
   /** The endpoint's HTTP status. */
   status: number;
+}
+
+export interface LeadQueuedDetail {
+  /** The lead kept in this browser, to be sent when the endpoint can be reached. */
+  lead: Lead;
 }
 
 export interface LeadErrorDetail {
@@ -98,9 +108,6 @@ const thankYouCallWindowKey: Record<CallWindow | '', keyof LeadCaptureStrings> =
   evening: 'thankYouCallEvening',
 };
 
-/** How long one delivery attempt may take before it counts as failed. */
-const defaultTimeout = 10_000;
-
 /**
  * A consent-first lead form. The prospect chooses whether and how to be followed up, ticks
  * the problems they have, and gets what they came for at once; the widget classifies the
@@ -113,7 +120,8 @@ const defaultTimeout = 10_000;
  *
  * @fires {CustomEvent<LeadSubmitDetail>} lead-submit - Before sending; cancelable. `detail.lead` is the validated lead. Call `preventDefault()` to stop the request.
  * @fires {CustomEvent<LeadSentDetail>} lead-sent - The endpoint accepted the lead. `detail.lead`, `detail.status`.
- * @fires {CustomEvent<LeadErrorDetail>} lead-error - The lead was not delivered. `detail.lead` (when built) and `detail.error` (`code`, `message`, `status`).
+ * @fires {CustomEvent<LeadQueuedDetail>} lead-queued - The endpoint could not be reached; the lead is kept in this browser and sent on the next visit, when back online, or by beacon when the page closes. `detail.lead`.
+ * @fires {CustomEvent<LeadErrorDetail>} lead-error - A lead was not delivered, or could not be kept. `detail.lead` (when there is one) and `detail.error` (`code`, `message`, `status`, `count`).
  *
  * @csspart form - The form element.
  * @csspart preference-group - The fieldset of contact preferences.
@@ -178,7 +186,13 @@ export class LeadCapture extends LitElement {
   /** Overrides any of the widget's texts (see the strings table in the README). */
   @property({ attribute: false }) strings: Partial<LeadCaptureStrings> = {};
 
-  /** Where the widget is: `idle`, `submitting`, `sent` or `error`. Reflected as an attribute; read-only in spirit. */
+  /** How many times a failed attempt is retried before the lead is queued (0 to 10). */
+  @property({ type: Number }) retries?: number;
+
+  /** Milliseconds one attempt may take before it counts as failed (100 to 120000). */
+  @property({ type: Number }) timeout?: number;
+
+  /** Where the widget is: `idle`, `submitting`, `sent`, `queued` or `error`. Reflected as an attribute; read-only in spirit. */
   @property({ reflect: true }) state: LeadCaptureState = 'idle';
 
   @state() private answers: DraftAnswers = { indicators: [] };
@@ -198,6 +212,9 @@ export class LeadCapture extends LitElement {
   private readonly reportedProblems = new Set<string>();
   private readonly edited = new Set<FieldName>();
   private readonly childObserver = new MutationObserver(() => this.readChildIndicators());
+  private readonly courier = sharedCourier();
+  private readonly handleSettled = (event: Event) => this.settleFromOutbox((event as CustomEvent<Settlement>).detail);
+  private readonly handleExpired = (event: Event) => this.reportExpired((event as CustomEvent<Lead[]>).detail);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -208,11 +225,17 @@ export class LeadCapture extends LitElement {
     if (document.readyState === 'loading') {
       document.addEventListener('DOMContentLoaded', () => this.readChildIndicators(), { once: true });
     }
+    this.courier.addEventListener('settled', this.handleSettled);
+    this.courier.addEventListener('expired', this.handleExpired);
+    this.courier.attach(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.childObserver.disconnect();
+    this.courier.removeEventListener('settled', this.handleSettled);
+    this.courier.removeEventListener('expired', this.handleExpired);
+    this.courier.detach(this);
   }
 
   protected override willUpdate(): void {
@@ -224,7 +247,8 @@ export class LeadCapture extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('state') && this.state === 'sent') this.thankYouHeading?.focus();
+    const cameFromForm = changed.get('state') !== 'sent' && changed.get('state') !== 'queued';
+    if (changed.has('state') && (this.state === 'sent' || this.state === 'queued') && cameFromForm) this.thankYouHeading?.focus();
   }
 
   private get text(): LeadCaptureStrings {
@@ -242,7 +266,7 @@ export class LeadCapture extends LitElement {
   protected override render(): TemplateResult {
     const content = !this.configuration.endpoint
       ? this.renderNotConfigured()
-      : this.state === 'sent'
+      : this.state === 'sent' || this.state === 'queued'
         ? this.renderThankYou()
         : this.renderForm();
     return html`${content}
@@ -380,7 +404,7 @@ export class LeadCapture extends LitElement {
     return html`<section class="thank-you" part="thank-you">
       <h2 tabindex="-1">${text.thankYouHeading}</h2>
       <p>${text[thankYouKey[this.offerKind]]} ${this.followUpSentence()}</p>
-      ${this.renderAssetLink()}
+      ${this.state === 'queued' ? html`<p class="queued">${text.thankYouQueued}</p>` : nothing} ${this.renderAssetLink()}
     </section>`;
   }
 
@@ -454,7 +478,7 @@ export class LeadCapture extends LitElement {
     }
     const lead = this.createLead({ ...this.answers, preference: this.answers.preference });
     if (!lead) return;
-    const proceed = this.dispatchEvent(new CustomEvent<LeadSubmitDetail>('lead-submit', { ...eventOptions, cancelable: true, detail: { lead } }));
+    const proceed = this.emit<LeadSubmitDetail>('lead-submit', { lead }, { cancelable: true });
     if (!proceed) return;
     await this.deliver(lead);
   }
@@ -495,27 +519,73 @@ export class LeadCapture extends LitElement {
     }
     this.state = 'submitting';
     this.statusMessage = this.text.statusSubmitting;
-    const outcome = await sendLead(lead, { endpoint, timeout: defaultTimeout });
-    this.settle(lead, outcome);
+    const { retries, timeout } = this.configuration.delivery;
+    const { settlement, kept } = await this.courier.capture(lead, { endpoint, timeout, policy: { ...defaultRetryPolicy, retries } });
+    if (!kept) {
+      this.emit<LeadErrorDetail>('lead-error', {
+        lead,
+        error: { code: 'storage-unavailable', message: 'This browser refused to keep a copy of the lead, so it cannot be retried later if this attempt fails.' },
+      });
+    }
+    this.settle(settlement);
   }
 
-  private settle(lead: Lead, outcome: SendOutcome): void {
-    if (outcome.kind === 'delivered') {
-      this.pendingLeadId = undefined;
-      this.sentLead = lead;
-      this.state = 'sent';
-      this.statusMessage = this.text.statusSent;
-      this.dispatchEvent(new CustomEvent<LeadSentDetail>('lead-sent', { ...eventOptions, detail: { lead, status: outcome.status } }));
+  private settle(settlement: Settlement): void {
+    const { lead } = settlement;
+    switch (settlement.kind) {
+      case 'delivered':
+        this.pendingLeadId = undefined;
+        this.sentLead = lead;
+        this.state = 'sent';
+        this.statusMessage = this.text.statusSent;
+        this.emit<LeadSentDetail>('lead-sent', { lead, status: settlement.status });
+        return;
+      case 'queued':
+        this.sentLead = lead;
+        this.state = 'queued';
+        this.statusMessage = this.text.statusQueued;
+        this.emit<LeadQueuedDetail>('lead-queued', { lead });
+        return;
+      case 'rejected':
+        this.fail({ code: 'rejected', message: settlement.problem, status: settlement.status }, lead);
+        return;
+      case 'failed':
+        this.fail({ code: settlement.reason, message: settlement.problem, ...(settlement.status ? { status: settlement.status } : {}) }, lead);
+    }
+  }
+
+  /**
+   * The outbox delivered (or finally failed) a lead in the background: this widget's own
+   * queued lead changes the widget's state; leads from earlier visits are reported by one
+   * widget per page so a listener hears of each lead once.
+   */
+  private settleFromOutbox(settlement: Settlement): void {
+    if (settlement.lead.id === this.pendingLeadId && this.state === 'queued') {
+      if (settlement.kind !== 'queued') this.settle(settlement);
       return;
     }
-    const code = outcome.kind === 'rejected' ? 'rejected' : outcome.reason;
-    this.fail({ code, message: outcome.problem, ...(outcome.status ? { status: outcome.status } : {}) }, lead);
+    if (this.courier.reporter !== this) return;
+    if (settlement.kind === 'delivered') this.emit<LeadSentDetail>('lead-sent', { lead: settlement.lead, status: settlement.status });
+    if (settlement.kind === 'rejected') {
+      this.emit<LeadErrorDetail>('lead-error', { lead: settlement.lead, error: { code: 'rejected', message: settlement.problem, status: settlement.status } });
+    }
+  }
+
+  private reportExpired(leads: Lead[]): void {
+    if (this.courier.reporter !== this) return;
+    this.emit<LeadErrorDetail>('lead-error', {
+      error: { code: 'expired', message: `${leads.length} queued lead(s) could not be delivered in time and were dropped.`, count: leads.length },
+    });
+  }
+
+  private emit<Detail>(type: string, detail: Detail, options: { cancelable?: boolean } = {}): boolean {
+    return this.dispatchEvent(new CustomEvent<Detail>(type, { ...eventOptions, ...options, detail }));
   }
 
   private fail(error: LeadCaptureError, lead?: Lead): void {
     this.state = 'error';
     this.statusMessage = this.errorStatus(error);
-    this.dispatchEvent(new CustomEvent<LeadErrorDetail>('lead-error', { ...eventOptions, detail: { ...(lead ? { lead } : {}), error } }));
+    this.emit<LeadErrorDetail>('lead-error', { ...(lead ? { lead } : {}), error });
   }
 
   private errorStatus(error: LeadCaptureError): string {
@@ -558,6 +628,7 @@ declare global {
   interface HTMLElementEventMap {
     'lead-submit': CustomEvent<LeadSubmitDetail>;
     'lead-sent': CustomEvent<LeadSentDetail>;
+    'lead-queued': CustomEvent<LeadQueuedDetail>;
     'lead-error': CustomEvent<LeadErrorDetail>;
   }
 }

@@ -35,10 +35,12 @@ export interface LeadCaptureStrings {
   statusInvalid: string;
   statusSubmitting: string;
   statusSent: string;
+  statusQueued: string;
   statusRejected: string;
   statusFailed: string;
   statusNotConfigured: string;
   thankYouHeading: string;
+  thankYouQueued: string;
   thankYouDownload: string;
   thankYouNewsletter: string;
   thankYouFollow: string;

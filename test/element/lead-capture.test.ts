@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import { defineLeadCapture } from '../../src/index.js';
-import type { LeadCapture, LeadErrorDetail, LeadSentDetail } from '../../src/lead-capture.js';
+import type { LeadCapture, LeadErrorDetail, LeadQueuedDetail, LeadSentDetail } from '../../src/lead-capture.js';
 import { parseLead } from '../../src/lead/schema.js';
 import { TestEndpoint } from '../support/endpoint.js';
 import { choose, errorTexts, field, maybeField, shadow, statusText, submit, tick, type } from '../support/form.js';
@@ -34,6 +34,14 @@ function captureConsoleErrors(): { messages: string[]; restore: () => void } {
   console.error = (...args: unknown[]) => messages.push(String(args[0]));
   return { messages, restore: () => (console.error = original) };
 }
+
+/** Queued leads would otherwise be flushed by the next test's widget. */
+function clearStoredLeads(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('lead-capture:')) localStorage.removeItem(key);
+}
+
+beforeEach(clearStoredLeads);
+afterEach(clearStoredLeads);
 
 describe('<lead-capture> rendering', () => {
   it('is accessible before any interaction', async () => {
@@ -291,6 +299,7 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     expect(field(element, 'input[value="email"]').checked).to.equal(true);
     expect(field(element, 'input[value="slow-close"]').checked).to.equal(true);
     expect(maybeField(element, '[part="asset-link"]')).not.to.equal(null);
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('lead-capture:v1:lead:')), 'nothing queued').to.deep.equal([]);
     await expect(element).to.be.accessible();
 
     const sent = oneEvent(element, 'lead-sent');
@@ -301,17 +310,21 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     expect(received.map((request) => request.headers['idempotency-key'])).to.deep.equal([detail.lead?.id, detail.lead?.id]);
   });
 
-  it('when the endpoint cannot be reached, says so and still offers the download', async () => {
+  it('when the endpoint cannot be reached, keeps the lead, thanks the prospect and gives the download', async () => {
     const element = await widget('http://127.0.0.1:9/leads');
+    element.retries = 0;
     await choose(element, 'none');
-    const failed = oneEvent(element, 'lead-error');
+    const queued = oneEvent(element, 'lead-queued');
     await submit(element);
-    const { detail } = (await failed) as CustomEvent<LeadErrorDetail>;
+    const { detail } = (await queued) as CustomEvent<LeadQueuedDetail>;
     await element.updateComplete;
-    expect(detail.error.code).to.equal('network');
-    expect(detail.lead?.contact.preference).to.equal('none');
-    expect(element.getAttribute('state')).to.equal('error');
+    expect(detail.lead.contact.preference).to.equal('none');
+    expect(element.getAttribute('state')).to.equal('queued');
+    expect(localStorage.getItem(`lead-capture:v1:lead:${detail.lead.id}`)).not.to.equal(null);
+    expect(statusText(element)).to.equal("Saved, we'll send it when you're back online.");
+    expect(field(element, '[part="thank-you"]').textContent).to.contain("Saved, we'll send it when you're back online");
     expect(maybeField(element, '[part="asset-link"]')).not.to.equal(null);
+    expect(shadow(element).activeElement).to.equal(field(element, '[part="thank-you"] h2'));
     await expect(element).to.be.accessible();
   });
 

@@ -19,7 +19,7 @@ const mounts = [
   ['/', join(root, 'test/e2e/pages')],
 ];
 
-async function serveStatic(request, response) {
+export async function serveStatic(request, response) {
   const { pathname } = new URL(request.url, 'http://site.invalid');
   const [prefix, folder] = mounts.find(([mountPrefix]) => pathname.startsWith(mountPrefix));
   const file = normalize(join(folder, decodeURIComponent(pathname.slice(prefix.length)) || 'index.html'));
