@@ -1,15 +1,30 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { leadReceiver } from './demo/receiver.js';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** Each library build: its entry, format and output file. */
+const libraries = {
+  /** For bundlers: lit and zod stay imports. */
+  module: { entry: 'src/define.ts', format: 'es', fileName: 'lead-capture.js' },
+  /** For a script tag: everything inside. */
+  iife: { entry: 'src/define.ts', format: 'iife', fileName: 'lead-capture.iife.js' },
+  /** For endpoints (`lead-capture/schema`): the schema and parseLead, no DOM. */
+  schema: { entry: 'src/lead/schema.ts', format: 'es', fileName: 'schema.js' },
+} as const;
+
 /**
  * `vite` serves the demo with the reference receiver at /api/leads.
- * `vite build --mode module` emits dist/lead-capture.js (lit and zod external, for bundlers);
- * `vite build --mode iife` emits dist/lead-capture.iife.js (self-contained, for a script tag).
+ * `vite build --mode module|iife|schema` emits one library (see `libraries`); Vite applies
+ * `external` to every format of a build, hence one build each (scripts/build.mjs runs them).
  */
 export default defineConfig(({ mode }) => {
-  const scriptTag = mode === 'iife';
+  const library = libraries[mode as keyof typeof libraries] ?? libraries.module;
+  const scriptTag = library.format === 'iife';
   return {
     plugins: [leadReceiver({ storeFile: '.leads/leads.json' })],
+    define: { __LEAD_CAPTURE_VERSION__: JSON.stringify(version) },
     server: { host: '127.0.0.1', port: 5173 },
     build: {
       target: 'es2021',
@@ -17,10 +32,10 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       minify: scriptTag,
       lib: {
-        entry: 'src/define.ts',
+        entry: library.entry,
         name: 'LeadCapture',
-        formats: [scriptTag ? 'iife' : 'es'],
-        fileName: () => (scriptTag ? 'lead-capture.iife.js' : 'lead-capture.js'),
+        formats: [library.format],
+        fileName: () => library.fileName,
       },
       rolldownOptions: {
         external: scriptTag ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],

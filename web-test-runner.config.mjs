@@ -1,14 +1,24 @@
 // Browser tests (unit, element and network) in the system Chromium.
+import { readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { chromiumArgs, findChromium } from './scripts/chromium.mjs';
 import { testEndpoint } from './test/support/test-endpoint.mjs';
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
 export default {
   files: ['test/unit/**/*.test.ts', 'test/element/**/*.test.ts'],
   nodeResolve: true,
   concurrency: 1,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' })],
+  plugins: [
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: './tsconfig.json',
+      define: { __LEAD_CAPTURE_VERSION__: JSON.stringify(version) },
+    }),
+  ],
   middleware: [testEndpoint()],
   browsers: [
     chromeLauncher({

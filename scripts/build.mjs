@@ -1,6 +1,7 @@
-// The whole build: type declarations, the ES module for bundlers (lit and zod external) and
-// the self-contained script-tag bundle. Vite applies `external` to every format of one
-// build, so the two bundles are two builds; the second must not empty dist/.
+// The whole build: type declarations, the ES module for bundlers (lit and zod external),
+// the self-contained script-tag bundle, and the Node-safe schema with its JSON Schema.
+// Vite applies `external` to every format of one build, so each bundle is its own build;
+// only this script empties dist/.
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
@@ -10,3 +11,5 @@ rmSync('dist', { recursive: true, force: true });
 run('node_modules/.bin/tsc', '-p', 'tsconfig.build.json');
 run('node_modules/.bin/vite', 'build', '--mode', 'module', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'iife', '--logLevel', 'warn');
+run('node_modules/.bin/vite', 'build', '--mode', 'schema', '--logLevel', 'warn');
+run('node', 'scripts/json-schema.mjs');

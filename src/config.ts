@@ -1,6 +1,6 @@
-import type { OfferSettings } from './lead/build.js';
+import { defaultMaxCallAttempts, type CaptureSettings } from './lead/build.js';
 import type { Indicator } from './lead/schema.js';
-import { isOfferKind, offerKinds } from './lead/vocabulary.js';
+import { isContactPreference, isOfferKind, offerKinds } from './lead/vocabulary.js';
 
 /**
  * Attributes in, validated configuration out. A marketer's typo must produce one clear
@@ -16,6 +16,10 @@ export interface RawConfiguration {
   assetHref?: string | null;
   privacyHref?: string | null;
   consentVersion?: string | null;
+  jurisdiction?: string | null;
+  controller?: string | null;
+  maxCallAttempts?: number | null;
+  preference?: string | null;
   retries?: number | null;
   timeout?: number | null;
 }
@@ -35,10 +39,13 @@ export interface DeliverySettings {
 export const defaultDeliverySettings: DeliverySettings = { retries: 3, timeout: 10_000 };
 const retryLimits = { min: 0, max: 10 };
 const timeoutLimits = { min: 100, max: 120_000 };
+const callAttemptLimits = { min: 0, max: 10 };
 
 export interface Configuration {
-  settings: OfferSettings;
+  settings: CaptureSettings;
   delivery: DeliverySettings;
+  /** The preference the form starts on: only ever "none". */
+  initialPreference?: 'none';
   /** Absolute endpoint URL, or undefined when leads must not be sent anywhere. */
   endpoint?: string;
   problems: ConfigurationProblem[];
@@ -55,19 +62,39 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Co
       message: `offer="${requestedOffer}" is not a known offer; using "download". Use one of: ${offerKinds.join(', ')}.`,
     });
   }
-  const settings: OfferSettings = {
+  const settings: CaptureSettings = {
     offer,
     offerId: present(raw.offerId),
     offerTitle: present(raw.offerTitle),
     assetHref: present(raw.assetHref),
     privacyHref: present(raw.privacyHref),
     consentVersion: present(raw.consentVersion),
+    jurisdiction: present(raw.jurisdiction),
+    controller: present(raw.controller),
+    maxCallAttempts: boundedInteger('max-call-attempts', raw.maxCallAttempts, defaultMaxCallAttempts, callAttemptLimits, problems),
   };
   const delivery: DeliverySettings = {
     retries: boundedInteger('retries', raw.retries, defaultDeliverySettings.retries, retryLimits, problems),
     timeout: boundedInteger('timeout', raw.timeout, defaultDeliverySettings.timeout, timeoutLimits, problems),
   };
-  return { settings, delivery, endpoint, problems };
+  return { settings, delivery, endpoint, initialPreference: initialPreference(raw.preference, problems), problems };
+}
+
+/**
+ * Privacy by default: a site may start the form on "none" (the choice that shares
+ * nothing), never on a choice that lets it contact the prospect.
+ */
+function initialPreference(value: string | null | undefined, problems: ConfigurationProblem[]): 'none' | undefined {
+  const preference = value?.trim();
+  if (!preference) return undefined;
+  if (preference === 'none') return 'none';
+  problems.push({
+    attribute: 'preference',
+    message: isContactPreference(preference)
+      ? `preference="${preference}" is refused: contact must be chosen by the prospect, not preselected. Remove the attribute, or use preference="none".`
+      : `preference="${preference}" is not a preference; only preference="none" may be preselected.`,
+  });
+  return undefined;
 }
 
 /** A whole number within limits, or the default with a problem explaining the accepted range. */

@@ -1,6 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { checkIndicators, resolveConfiguration, type Configuration, type ConfigurationProblem } from './config.js';
+import { browserTimeZone } from './consent/contact-policy.js';
+import { ConversionHistory, globalPrivacyControl } from './consent/repeat.js';
+import { sha256Hex } from './consent/sha256.js';
 import { sharedCourier, type Settlement } from './delivery/courier.js';
 import { defaultRetryPolicy } from './delivery/retry-policy.js';
 import {
@@ -186,6 +189,28 @@ export class LeadCapture extends LitElement {
   /** Overrides any of the widget's texts (see the strings table in the README). */
   @property({ attribute: false }) strings: Partial<LeadCaptureStrings> = {};
 
+  /** Your organisation's name, sent as `consent.controller` (who collects the data). */
+  @property() controller?: string;
+
+  /** The jurisdiction whose law governs the consent (for example `EU` or `US-CA`), sent as `consent.jurisdiction`. */
+  @property() jurisdiction?: string;
+
+  /** The most calls a seller may make for a `call` lead, sent as `contactPolicy.maxCallAttempts` (0 to 10, default 2). */
+  @property({ attribute: 'max-call-attempts', type: Number }) maxCallAttempts?: number;
+
+  /**
+   * Start the form on a choice. Only `none` is accepted: contact is never preselected
+   * (`email` or `call` are refused with a console error).
+   */
+  @property() preference?: string;
+
+  /**
+   * Report earlier conversions in this browser as `repeat` (offer ids only). On by default;
+   * `track-repeats="false"` turns it off, and it is always off under Global Privacy Control.
+   */
+  @property({ attribute: 'track-repeats', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
+  trackRepeats = true;
+
   /** How many times a failed attempt is retried before the lead is queued (0 to 10). */
   @property({ type: Number }) retries?: number;
 
@@ -211,8 +236,10 @@ export class LeadCapture extends LitElement {
   private pendingLeadId?: string;
   private readonly reportedProblems = new Set<string>();
   private readonly edited = new Set<FieldName>();
+  private submissionInProgress = false;
   private readonly childObserver = new MutationObserver(() => this.readChildIndicators());
   private readonly courier = sharedCourier();
+  private readonly conversions = new ConversionHistory();
   private readonly handleSettled = (event: Event) => this.settleFromOutbox((event as CustomEvent<Settlement>).detail);
   private readonly handleExpired = (event: Event) => this.reportExpired((event as CustomEvent<Lead[]>).detail);
 
@@ -240,6 +267,10 @@ export class LeadCapture extends LitElement {
 
   protected override willUpdate(): void {
     this.configuration = resolveConfiguration(this, document.baseURI);
+    // Never overrides a choice the prospect made.
+    if (this.configuration.initialPreference && !this.answers.preference && !this.touched.has('preference')) {
+      this.answers = { ...this.answers, preference: this.configuration.initialPreference };
+    }
     const checked = checkIndicators(this.indicators ?? this.childIndicators);
     this.offeredIndicators = checked.indicators;
     const childrenComplete = this.indicators !== undefined || document.readyState !== 'loading';
@@ -466,8 +497,17 @@ export class LeadCapture extends LitElement {
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    // One capture, one request: a second click while sending does nothing.
-    if (this.state === 'submitting') return;
+    // One capture, one request: a second click while building or sending does nothing.
+    if (this.submissionInProgress) return;
+    this.submissionInProgress = true;
+    try {
+      await this.submitAnswers();
+    } finally {
+      this.submissionInProgress = false;
+    }
+  }
+
+  private async submitAnswers(): Promise<void> {
     this.submitted = true;
     const invalidField = firstInvalidField(this.errors);
     if (invalidField || !this.answers.preference) {
@@ -476,23 +516,26 @@ export class LeadCapture extends LitElement {
       this.focusField(invalidField ?? 'preference');
       return;
     }
-    const lead = this.createLead({ ...this.answers, preference: this.answers.preference });
+    const lead = await this.createLead({ ...this.answers, preference: this.answers.preference });
     if (!lead) return;
     const proceed = this.emit<LeadSubmitDetail>('lead-submit', { lead }, { cancelable: true });
     if (!proceed) return;
     await this.deliver(lead);
   }
 
-  private createLead(answers: FormAnswers): Lead | undefined {
-    const text = this.text;
+  private async createLead(answers: FormAnswers): Promise<Lead | undefined> {
     this.pendingLeadId ??= createLeadId();
+    // The receipt records the wording exactly as rendered next to the chosen option.
+    const consentText = this.text[preferenceLabelKey[answers.preference]];
+    const gpc = globalPrivacyControl();
     let candidate: Lead;
     try {
       candidate = buildLead(answers, {
         settings: this.configuration.settings,
         indicatorOptions: this.offeredIndicators,
-        consentText: text[preferenceLabelKey[answers.preference]],
-        language: 'en',
+        consent: { receiptId: createLeadId(), text: consentText, textSha256: await sha256Hex(consentText), language: 'en', gpc },
+        timeZone: browserTimeZone(),
+        ...(this.trackRepeats && !gpc ? { repeat: this.conversions.signal() } : {}),
         page: pageContextFrom(location.href, document.referrer),
         id: this.pendingLeadId,
         now: new Date(),
@@ -521,6 +564,9 @@ export class LeadCapture extends LitElement {
     this.statusMessage = this.text.statusSubmitting;
     const { retries, timeout } = this.configuration.delivery;
     const { settlement, kept } = await this.courier.capture(lead, { endpoint, timeout, policy: { ...defaultRetryPolicy, retries } });
+    if (lead.repeat && (settlement.kind === 'delivered' || settlement.kind === 'queued')) {
+      this.conversions.record(lead.offer.id ?? lead.offer.kind);
+    }
     if (!kept) {
       this.emit<LeadErrorDetail>('lead-error', {
         lead,

@@ -1,6 +1,6 @@
 import type { Lead } from '../lead/schema.js';
 import { deliverWithRetries } from './deliver.js';
-import { lockBusy, withExclusiveLock } from './lock.js';
+import { claimLength, lockBusy, withExclusiveLock } from './lock.js';
 import { LeadOutbox, type OutboxEntry } from './outbox.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
@@ -38,6 +38,8 @@ export interface CaptureResult {
 /** Flushing retries less: it runs in the background of another visit. */
 const flushRetries = 1;
 const flushTimeout = 10_000;
+/** Longer than a storage claim lives without renewal. */
+const busyRecheckDelay = claimLength + 1000;
 /** Browsers refuse beacons over 64 KiB in flight; stay well under. */
 const largestBeacon = 60_000;
 
@@ -73,8 +75,10 @@ export class LeadCourier extends EventTarget {
       return { settlement: await this.deliver(lead, options, kept), kept };
     });
     if (result !== lockBusy) return result;
-    // Another tab is sending this very lead (a resubmission racing its flush): it stays queued.
-    return { settlement: { kind: 'queued', lead, reason: 'network', problem: 'Being sent from another tab' }, kept: true };
+    // Another tab is sending this very lead (a resubmission racing its flush): keep it queued.
+    const kept = this.outbox.put(lead, options.endpoint);
+    const problem = 'Another tab is sending this lead';
+    return { settlement: { kind: kept ? 'queued' : 'failed', lead, reason: 'network', problem }, kept };
   }
 
   /** Sends what is waiting in the outbox; concurrent calls coalesce into one more pass. */
@@ -120,6 +124,7 @@ export class LeadCourier extends EventTarget {
     const { pending, expired } = this.outbox.stocktake();
     if (expired.length > 0) this.dispatchEvent(new CustomEvent('expired', { detail: expired.map((entry) => entry.lead) }));
     const policy: RetryPolicy = { ...defaultRetryPolicy, retries: flushRetries };
+    let busy = 0;
     for (const entry of pending) {
       if (this.inFlight.has(entry.lead.id)) continue;
       const settlement = await withExclusiveLock(entry.lead.id, async () => {
@@ -127,11 +132,15 @@ export class LeadCourier extends EventTarget {
         if (!this.outbox.has(entry.lead.id)) return undefined;
         return this.deliver(entry.lead, { endpoint: entry.endpoint, timeout: flushTimeout, policy }, true);
       });
+      if (settlement === lockBusy) busy += 1;
       if (settlement === lockBusy || settlement === undefined) continue;
       this.dispatchEvent(new CustomEvent('settled', { detail: settlement }));
       // Offline: the rest would fail the same way; the `online` event brings us back.
       if (settlement.kind === 'queued' && navigator.onLine === false) break;
     }
+    // Someone else was sending: look again later. Delivered by then, the lead is gone; if
+    // that tab died mid-send, its claim has expired and this tab takes over.
+    if (busy > 0) setTimeout(() => void this.flush(), busyRecheckDelay);
   }
 
   private async deliver(lead: Lead, options: CourierOptions, kept: boolean): Promise<Settlement> {

@@ -2,52 +2,68 @@ import { browserStorage } from './outbox.js';
 
 /**
  * "Exactly one tab sends this lead": an exclusive, non-waiting lock per lead. The Web Locks
- * API gives it across tabs and workers of an origin; where it is missing, a short lease in
- * localStorage does the same on a best-effort basis.
+ * API gives it across tabs and workers of an origin; where it is missing, claims in
+ * localStorage do the same on a best-effort basis.
  */
 
 export const lockBusy = Symbol('lock busy');
 
-const leaseLength = 120_000;
-/** Long enough for a racing tab's lease write to become visible before we check who won. */
-const leaseSettleTime = 50;
+/**
+ * A claim lives this long unless its holder renews it. Short, so that a claim left behind
+ * (a tab that crashed or closed mid-send, or a removal the storage never propagated) stops
+ * blocking the lead within seconds; the holder renews it while it works.
+ */
+export const claimLength = 5000;
+const claimRenewal = 1000;
+/** Long enough for another tab's claim to become visible before the winner is decided. */
+const claimSettleTime = 100;
 
 export async function withExclusiveLock<T>(name: string, task: () => Promise<T>): Promise<T | typeof lockBusy> {
   const locks = globalThis.navigator?.locks;
   if (locks?.request) {
     return locks.request(`lead-capture:${name}`, { ifAvailable: true }, async (lock) => (lock ? task() : lockBusy));
   }
-  return withStorageLease(name, task);
+  return withStorageClaim(name, task);
 }
 
-async function withStorageLease<T>(name: string, task: () => Promise<T>): Promise<T | typeof lockBusy> {
+/**
+ * Each contender writes its own claim key (so no write overwrites another: tabs see writes
+ * in different orders), waits for the others' claims to arrive, and the smallest live claim
+ * wins. Whoever holds the smallest claim always sees itself as the winner, so someone
+ * always sends; two winners need a storage event slower than the settle time.
+ */
+async function withStorageClaim<T>(name: string, task: () => Promise<T>): Promise<T | typeof lockBusy> {
   const storage = browserStorage();
   // No storage means no queue to share with another tab: only this page can send.
   if (!storage) return task();
-  const key = `lead-capture:v1:lease:${name}`;
-  const owner = `${Date.now()}-${Math.random()}`;
-  const holder = () => readLease(storage, key);
-  const current = holder();
-  if (current && current.owner !== owner && current.until > Date.now()) return lockBusy;
+  const prefix = `lead-capture:v1:claim:${name}:`;
+  const claim = `${prefix}${Date.now().toString(36).padStart(10, '0')}-${Math.random().toString(36).slice(2)}`;
+  if (liveClaims(storage, prefix).length > 0) return lockBusy;
   try {
-    storage.setItem(key, JSON.stringify({ owner, until: Date.now() + leaseLength }));
+    storage.setItem(claim, String(Date.now() + claimLength));
   } catch {
     return task();
   }
-  await new Promise((resolve) => setTimeout(resolve, leaseSettleTime));
-  if (holder()?.owner !== owner) return lockBusy;
+  const renewal = setInterval(() => storage.setItem(claim, String(Date.now() + claimLength)), claimRenewal);
   try {
+    await new Promise((resolve) => setTimeout(resolve, claimSettleTime));
+    if (liveClaims(storage, prefix)[0] !== claim) return lockBusy;
     return await task();
   } finally {
-    if (holder()?.owner === owner) storage.removeItem(key);
+    clearInterval(renewal);
+    storage.removeItem(claim);
   }
 }
 
-function readLease(storage: Storage, key: string): { owner: string; until: number } | undefined {
-  try {
-    const raw = storage.getItem(key);
-    return raw ? (JSON.parse(raw) as { owner: string; until: number }) : undefined;
-  } catch {
-    return undefined;
+/** Unexpired claims for one lock, smallest first; expired ones (a crashed tab's) are cleared. */
+function liveClaims(storage: Storage, prefix: string): string[] {
+  const now = Date.now();
+  const claims: string[] = [];
+  for (let index = storage.length - 1; index >= 0; index -= 1) {
+    const key = storage.key(index);
+    if (!key?.startsWith(prefix)) continue;
+    if (Number(storage.getItem(key)) > now) claims.push(key);
+    else storage.removeItem(key);
   }
+  return claims.sort();
 }

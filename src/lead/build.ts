@@ -1,4 +1,7 @@
-import { needsEmail, needsPhone, respectfulNextSteps } from './contact-rules.js';
+import { contactPolicyFor } from '../consent/contact-policy.js';
+import type { RepeatSignal } from '../consent/repeat.js';
+import { widgetVersion } from '../version.js';
+import { allowedChannels, needsEmail, needsPhone, respectfulNextSteps } from './contact-rules.js';
 import type { Contact, Indicator, Lead, Offer, PageContext } from './schema.js';
 import type { Classifier } from './temperature.js';
 import type { CallWindow, ContactPreference, OfferKind } from './vocabulary.js';
@@ -14,24 +17,41 @@ export interface FormAnswers {
   indicators: readonly string[];
 }
 
-/** What the site owner configured about the offer and the consent wording. */
-export interface OfferSettings {
+/** What the site owner configured: the offer, the consent wording, who collects, and the call limit. */
+export interface CaptureSettings {
   offer: OfferKind;
   offerId?: string;
   offerTitle?: string;
   assetHref?: string;
   privacyHref?: string;
   consentVersion?: string;
+  jurisdiction?: string;
+  controller?: string;
+  maxCallAttempts?: number;
 }
+
+/** The consent as the prospect gave it: what they saw, in which language, with which signals. */
+export interface ConsentContext {
+  receiptId: string;
+  /** The preference wording exactly as the prospect saw it. */
+  text: string;
+  textSha256: string;
+  language: string;
+  gpc: boolean;
+}
+
+export const defaultMaxCallAttempts = 2;
 
 /** Everything a lead needs besides the answers. Clock and id come in, so tests are exact. */
 export interface LeadContext {
-  settings: OfferSettings;
+  settings: CaptureSettings;
   /** The indicators offered, in the order shown. */
   indicatorOptions: readonly Indicator[];
-  /** The preference wording exactly as the prospect saw it. */
-  consentText: string;
-  language: string;
+  consent: ConsentContext;
+  /** The prospect's IANA time zone (used only when they asked for a call). */
+  timeZone: string;
+  /** Earlier conversions in this browser; absent when not tracked (GPC, or turned off). */
+  repeat?: RepeatSignal;
   page: PageContext;
   id: string;
   now: Date;
@@ -52,6 +72,8 @@ export function buildLead(answers: FormAnswers, context: LeadContext): Lead {
     indicators: indicators.map((indicator) => indicator.value),
   });
   const timestamp = context.now.toISOString();
+  const contact = contactFrom(answers, settings.offer);
+  const { consent } = context;
   return {
     schemaVersion: 1,
     id: context.id,
@@ -61,20 +83,32 @@ export function buildLead(answers: FormAnswers, context: LeadContext): Lead {
     // A custom classifier may forget the prospect's choice; the lead never does.
     nextSteps: respectfulNextSteps(classification.nextSteps, preference),
     offer: offerFrom(settings),
-    contact: contactFrom(answers, settings.offer),
+    contact,
     indicators: indicators.map(({ value, label }) => ({ value, label })),
     consent: withoutEmpty({
-      text: context.consentText,
-      version: settings.consentVersion,
-      policyHref: settings.privacyHref,
+      receiptId: consent.receiptId,
       givenAt: timestamp,
-      language: context.language,
+      collectionMethod: `web-form:lead-capture@${widgetVersion}`,
+      language: consent.language,
+      jurisdiction: settings.jurisdiction,
+      controller: settings.controller,
+      policyHref: settings.privacyHref,
+      version: settings.consentVersion,
+      text: consent.text,
+      textSha256: consent.textSha256,
+      channels: allowedChannels(preference),
+      gpc: consent.gpc,
     }),
+    contactPolicy: contactPolicyFor(contact, {
+      maxCallAttempts: settings.maxCallAttempts ?? defaultMaxCallAttempts,
+      timeZone: context.timeZone,
+    }),
+    ...(context.repeat ? { repeat: { count: context.repeat.count, offers: [...context.repeat.offers] } } : {}),
     page: context.page,
   };
 }
 
-function offerFrom(settings: OfferSettings): Offer {
+function offerFrom(settings: CaptureSettings): Offer {
   return withoutEmpty({
     kind: settings.offer,
     id: settings.offerId,

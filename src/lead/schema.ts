@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { isStepAllowed, needsEmail, needsPhone } from './contact-rules.js';
+import { allowedChannels, isStepAllowed, needsEmail, needsPhone } from './contact-rules.js';
 import { callWindows, contactPreferences, nextStepCodes, offerKinds, temperatures } from './vocabulary.js';
 
 /**
@@ -48,14 +48,49 @@ export const indicatorSchema = z.object({
   label: text(fieldLimits.indicatorLabel),
 });
 
+export const channelsSchema = z.object({ email: z.boolean(), phone: z.boolean() });
+
+/**
+ * Proof of what the prospect agreed to, after the Kantara Consent Receipt v1.1 and
+ * ISO/IEC TS 27560 fields that fit a web form.
+ */
 export const consentSchema = z.object({
-  /** The exact preference wording the prospect saw and chose. */
-  text: text(fieldLimits.consentText),
-  version: z.optional(text(fieldLimits.offerText)),
-  policyHref: z.optional(text(fieldLimits.href)),
+  receiptId: z.uuid(),
   givenAt: isoTimestamp,
+  /** `web-form:lead-capture@<widget version>`. */
+  collectionMethod: z.string().check(z.startsWith('web-form:lead-capture'), z.maxLength(100)),
   /** BCP 47 tag of the language the text was shown in. */
   language: text(35),
+  jurisdiction: z.optional(text(fieldLimits.offerText)),
+  /** The organisation collecting the lead. */
+  controller: z.optional(text(fieldLimits.offerText)),
+  policyHref: z.optional(text(fieldLimits.href)),
+  version: z.optional(text(fieldLimits.offerText)),
+  /** The exact wording rendered next to the choice the prospect made. */
+  text: text(fieldLimits.consentText),
+  /** SHA-256 of `text` (UTF-8), lowercase hex. */
+  textSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  /** The follow-up channels the prospect's own choice allows. */
+  channels: channelsSchema,
+  /** The browser sent Global Privacy Control. */
+  gpc: z.boolean(),
+});
+
+/** What the seller may do, for a CRM or dialer to enforce. */
+export const contactPolicySchema = z.object({
+  channels: channelsSchema,
+  /** The prospect chose no follow-up (delivering what they asked for is not contact). */
+  doNotContact: z.boolean(),
+  callWindow: z.optional(z.enum(callWindows)),
+  /** IANA time zone of the prospect, for the call window. */
+  timeZone: z.optional(text(64)),
+  maxCallAttempts: z.optional(z.int().check(z.gte(0), z.lte(10))),
+});
+
+/** Earlier conversions in this browser (offer ids only): the call-to-action dilution signal. */
+export const repeatSchema = z.object({
+  count: z.int().check(z.gte(0)),
+  offers: z.array(text(fieldLimits.offerText)).check(z.maxLength(50)),
 });
 
 export const utmSchema = z.object({
@@ -84,6 +119,8 @@ export const leadSchema = z
     contact: contactSchema,
     indicators: z.array(indicatorSchema).check(z.maxLength(fieldLimits.indicators)),
     consent: consentSchema,
+    contactPolicy: contactPolicySchema,
+    repeat: z.optional(repeatSchema),
     page: pageSchema,
   })
   .check(
@@ -106,6 +143,22 @@ export const leadSchema = z
       if (lead.nextSteps[0] !== 'deliver-request') {
         context.addIssue({ code: 'custom', path: ['nextSteps', 0], message: 'The first next step is always deliver-request', input: lead.nextSteps[0] });
       }
+      const channels = allowedChannels(preference);
+      for (const [path, given] of [[['consent', 'channels'], lead.consent.channels], [['contactPolicy', 'channels'], lead.contactPolicy.channels]] as const) {
+        if (given.email !== channels.email || given.phone !== channels.phone) {
+          context.addIssue({ code: 'custom', path: [...path], message: `Channels must be exactly what the "${preference}" preference allows`, input: given });
+        }
+      }
+      const policy = lead.contactPolicy;
+      if (policy.doNotContact !== (preference === 'none')) {
+        context.addIssue({ code: 'custom', path: ['contactPolicy', 'doNotContact'], message: 'doNotContact is true exactly when the preference is "none"', input: policy.doNotContact });
+      }
+      if (preference !== 'call' && (policy.callWindow !== undefined || policy.timeZone !== undefined || policy.maxCallAttempts !== undefined)) {
+        context.addIssue({ code: 'custom', path: ['contactPolicy'], message: 'Call timing is only part of the policy when the prospect asked for a call', input: policy });
+      }
+      if (preference === 'call' && (policy.maxCallAttempts === undefined || policy.timeZone === undefined || policy.callWindow !== callWindow)) {
+        context.addIssue({ code: 'custom', path: ['contactPolicy'], message: "A call policy states the prospect's call window, time zone and the most calls allowed", input: policy });
+      }
       lead.nextSteps.forEach((step, index) => {
         if (!isStepAllowed(step, preference)) {
           context.addIssue({ code: 'custom', path: ['nextSteps', index], message: `${step} uses a channel the prospect did not allow`, input: step });
@@ -119,6 +172,8 @@ export type Offer = z.infer<typeof offerSchema>;
 export type Contact = z.infer<typeof contactSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type Consent = z.infer<typeof consentSchema>;
+export type ContactPolicy = z.infer<typeof contactPolicySchema>;
+export type RepeatSignalField = z.infer<typeof repeatSchema>;
 export type PageContext = z.infer<typeof pageSchema>;
 export type Utm = z.infer<typeof utmSchema>;
 

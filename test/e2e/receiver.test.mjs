@@ -8,8 +8,9 @@ let site;
 before(async () => (site = await startSite()));
 after(async () => site?.close());
 
-function lead(overrides = {}) {
+function lead(overrides = {}, preference = 'none') {
   const now = new Date().toISOString();
+  const channels = { email: preference === 'email', phone: false };
   return {
     schemaVersion: 1,
     id: randomUUID(),
@@ -20,7 +21,17 @@ function lead(overrides = {}) {
     offer: { kind: 'download', id: 'benchmark-2026' },
     contact: { preference: 'none' },
     indicators: [],
-    consent: { text: "Just the content, please don't contact me", givenAt: now, language: 'en' },
+    consent: {
+      receiptId: randomUUID(),
+      givenAt: now,
+      collectionMethod: 'web-form:lead-capture@0.1.0',
+      language: 'en',
+      text: "Just the content, please don't contact me",
+      textSha256: '27021c289b3387737172a2c473cf8e10a8ed678b7eb0e1401fc4fb48340495a6',
+      channels,
+      gpc: false,
+    },
+    contactPolicy: { channels, doNotContact: preference === 'none' },
     page: { url: 'https://example.com/' },
     ...overrides,
   };
@@ -49,7 +60,7 @@ test('stores a valid lead once, however often it is delivered with the same Idem
 });
 
 test('refuses an invalid lead with a problem that names the field', async () => {
-  const response = await post(lead({ contact: { preference: 'email' } }));
+  const response = await post(lead({ contact: { preference: 'email' }, temperature: 'cool' }, 'email'));
   assert.equal(response.status, 400);
   assert.match(response.headers.get('content-type'), /^application\/problem\+json/);
   const problem = await response.json();

@@ -90,3 +90,28 @@ test('one click on submit straight from an invalid field shows every error and f
   assert.equal((await site.leads()).length, storedBefore, 'nothing is sent');
   await page.close();
 });
+
+test('a capture makes one same-origin request, sets no cookie, and leaves only the offer-id list in storage', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`${site.origin}/landing.html`);
+  await page.getByLabel('Email me').check();
+  await page.getByRole('textbox', { name: 'Email (required)' }).fill('grace@example.org');
+  const loaded = requests.length;
+  await page.getByRole('button', { name: 'Get the download' }).click();
+  await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+
+  const captureRequests = requests.slice(loaded);
+  assert.deepEqual(captureRequests, [`${site.origin}/api/leads`], 'exactly one request per capture');
+  assert.ok(requests.every((url) => url.startsWith(site.origin) || url.startsWith('data:')), `no third-party request: ${requests.join(', ')}`);
+  assert.deepEqual(await context.cookies(), []);
+  const storage = await page.evaluate(async () => ({
+    local: Object.fromEntries(Object.entries(localStorage)),
+    session: sessionStorage.length,
+    databases: (await indexedDB.databases()).length,
+  }));
+  assert.deepEqual(storage, { local: { 'lead-capture:v1:conversions': '["benchmark-2026"]' }, session: 0, databases: 0 });
+  await context.close();
+});

@@ -208,7 +208,7 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     const sent = oneEvent(element, 'lead-sent');
     await submit(element);
     const submitEvent = await submitted;
-    expect(element.getAttribute('state')).to.equal('submitting');
+    expect(element.state).to.equal('submitting');
     const sentEvent = (await sent) as CustomEvent<LeadSentDetail>;
     await element.updateComplete;
 

@@ -36,7 +36,33 @@ describe('resolveConfiguration', () => {
 
   it('drops blank optional settings', () => {
     const { settings } = resolveConfiguration({ endpoint: '/x', offer: 'trial', offerId: ' ', assetHref: ' /a.pdf ' }, base);
-    expect(settings).to.deep.equal({ offer: 'trial', offerId: undefined, offerTitle: undefined, assetHref: '/a.pdf', privacyHref: undefined, consentVersion: undefined });
+    expect(settings).to.deep.equal({
+      offer: 'trial',
+      offerId: undefined,
+      offerTitle: undefined,
+      assetHref: '/a.pdf',
+      privacyHref: undefined,
+      consentVersion: undefined,
+      jurisdiction: undefined,
+      controller: undefined,
+      maxCallAttempts: 2,
+    });
+  });
+
+  it('lets a site preselect only "none"', () => {
+    expect(resolveConfiguration({ endpoint: '/x', preference: 'none' }, base)).to.include({ initialPreference: 'none' });
+    for (const preference of ['email', 'call', 'phone']) {
+      const { initialPreference, problems } = resolveConfiguration({ endpoint: '/x', preference }, base);
+      expect(initialPreference, preference).to.equal(undefined);
+      expect(problems.map((problem) => problem.attribute)).to.deep.equal(['preference']);
+    }
+  });
+
+  it('checks the numbers it is given', () => {
+    const { delivery, settings, problems } = resolveConfiguration({ endpoint: '/x', retries: -1, timeout: Number.NaN, maxCallAttempts: 2.5 }, base);
+    expect(delivery).to.deep.equal({ retries: 3, timeout: 10_000 });
+    expect(settings.maxCallAttempts).to.equal(2);
+    expect(problems.map((problem) => problem.attribute)).to.deep.equal(['max-call-attempts', 'retries', 'timeout']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { leadSchema, parseLead } from '../../src/lead/schema.js';
-import { exampleLead } from '../support/leads.js';
+import { consentFor, exampleLead } from '../support/leads.js';
 
 function issuesOf(input: unknown): string[] {
   const result = parseLead(input);
@@ -20,9 +20,10 @@ describe('leadSchema', () => {
       nextSteps: ['deliver-request'],
       contact: { preference: 'none' },
       indicators: [],
-      consent: { text: "Just the content, please don't contact me", givenAt: '2026-11-22T10:15:00.000Z', language: 'en' },
+      ...consentFor('none', "Just the content, please don't contact me"),
       page: { url: 'https://example.com/' },
     });
+    delete lead.repeat;
     expect(parseLead(lead).success).to.equal(true);
   });
 
@@ -38,12 +39,20 @@ describe('leadSchema', () => {
     ['a timestamp that is not ISO 8601', { ...exampleLead(), capturedAt: 'yesterday' }, 'capturedAt'],
     ['an unknown temperature', { ...exampleLead(), temperature: 'boiling' }, 'temperature'],
     ['an unknown offer', exampleLead({ offer: { kind: 'webinar' as never } }), 'offer.kind'],
-    ['an invalid email', exampleLead({ contact: { preference: 'email', email: 'not-an-email' }, nextSteps: ['deliver-request'] }), 'contact.email'],
-    ['a call without a phone', exampleLead({ contact: { preference: 'call', email: 'a@example.com' } }), 'contact.phone'],
-    ['a phone the prospect was not asked for', exampleLead({ contact: { preference: 'email', email: 'a@example.com', phone: '123456' }, nextSteps: ['deliver-request'] }), 'contact.phone'],
-    ['an email the prospect was not asked for', exampleLead({ contact: { preference: 'none', email: 'a@example.com' }, nextSteps: ['deliver-request'] }), 'contact.email'],
-    ['an email preference without an email', exampleLead({ contact: { preference: 'email' }, nextSteps: ['deliver-request'] }), 'contact.email'],
-    ['a call step for an email-only prospect', exampleLead({ contact: { preference: 'email', email: 'a@example.com' } }), 'nextSteps.1'],
+    ['an invalid email', exampleLead({ contact: { preference: 'email', email: 'not-an-email' }, nextSteps: ['deliver-request'], ...consentFor('email', 'Email me') }), 'contact.email'],
+    ['a call without a phone', exampleLead({ contact: { preference: 'call', email: 'a@example.com', callWindow: 'morning' } }), 'contact.phone'],
+    ['consent channels wider than the choice', exampleLead({ consent: { ...exampleLead().consent, channels: { email: true, phone: true } } }), 'consent.channels'],
+    ['policy channels wider than the choice', exampleLead({ contactPolicy: { ...exampleLead().contactPolicy, channels: { email: true, phone: true } } }), 'contactPolicy.channels'],
+    ['doNotContact for a prospect who asked for a call', exampleLead({ contactPolicy: { ...exampleLead().contactPolicy, doNotContact: true } }), 'contactPolicy.doNotContact'],
+    ['a call policy without its limits', exampleLead({ contactPolicy: { channels: { email: false, phone: true }, doNotContact: false, callWindow: 'morning' } }), 'contactPolicy'],
+    ['call timing in an email policy', exampleLead({ contact: { preference: 'email', email: 'a@example.com' }, nextSteps: ['deliver-request'], ...consentFor('email', 'Email me'), contactPolicy: { channels: { email: true, phone: false }, doNotContact: false, timeZone: 'Europe/London' } }), 'contactPolicy'],
+    ['a consent text hash that is not SHA-256 hex', exampleLead({ consent: { ...exampleLead().consent, textSha256: 'abc' } }), 'consent.textSha256'],
+    ['a collection method from elsewhere', exampleLead({ consent: { ...exampleLead().consent, collectionMethod: 'import:csv' } }), 'consent.collectionMethod'],
+    ['a missing contact policy', { ...exampleLead(), contactPolicy: undefined }, 'contactPolicy'],
+    ['a phone the prospect was not asked for', exampleLead({ contact: { preference: 'email', email: 'a@example.com', phone: '123456' }, nextSteps: ['deliver-request'], ...consentFor('email', 'Email me') }), 'contact.phone'],
+    ['an email the prospect was not asked for', exampleLead({ contact: { preference: 'none', email: 'a@example.com' }, nextSteps: ['deliver-request'], ...consentFor('none', 'x') }), 'contact.email'],
+    ['an email preference without an email', exampleLead({ contact: { preference: 'email' }, nextSteps: ['deliver-request'], ...consentFor('email', 'Email me') }), 'contact.email'],
+    ['a call step for an email-only prospect', exampleLead({ contact: { preference: 'email', email: 'a@example.com' }, ...consentFor('email', 'Email me') }), 'nextSteps.1'],
     ['next steps not starting with delivery', exampleLead({ nextSteps: ['individual-call', 'deliver-request'] }), 'nextSteps.0'],
     ['no next steps', exampleLead({ nextSteps: [] }), 'nextSteps'],
     ['an empty-string name instead of an absent one', exampleLead({ contact: { preference: 'call', name: '', email: 'a@example.com', phone: '12345' } }), 'contact.name'],
