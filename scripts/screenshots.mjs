@@ -8,9 +8,9 @@ await mkdir(folder, { recursive: true });
 const site = await startSite();
 const browser = await launchBrowser();
 
-async function capture(name, prepare, { width = 520, colorScheme = 'light' } = {}) {
+async function capture(name, prepare, { width = 520, colorScheme = 'light', path = 'landing.html' } = {}) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
-  await page.goto(`${site.origin}/landing.html`);
+  await page.goto(`${site.origin}/${path}`);
   await prepare(page);
   await page.locator('lead-capture').screenshot({ path: `${folder}/${name}.png` });
   await page.close();
@@ -62,6 +62,27 @@ await capture('6-error', async (page) => {
   await page.locator('lead-capture[state="error"]').waitFor();
 });
 await capture('7-narrow-320', async () => {}, { width: 320 });
+
+// The same form in the other looks: dark, right-to-left, German.
+const fillCall = async (page, submitLabel) => {
+  await page.locator('lead-capture input[value="call"]').check();
+  await page.locator('lead-capture #email').fill('ada@');
+  await page.getByRole('button', { name: submitLabel }).click();
+};
+await capture('8-dark-invalid', (page) => fillCall(page, 'Get the download'), { colorScheme: 'dark' });
+await capture('9-dark-sent', async (page) => {
+  await page.locator('lead-capture input[value="none"]').check();
+  await submit(page);
+  await page.locator('lead-capture[state="sent"]').waitFor();
+}, { colorScheme: 'dark' });
+await capture('10-rtl-invalid', (page) => fillCall(page, 'Get the download'), { path: 'landing-rtl.html' });
+await capture('11-german-invalid', (page) => fillCall(page, 'Jetzt herunterladen'), { path: 'landing-de.html' });
+await capture('12-german-sent', async (page) => {
+  await page.locator('lead-capture input[value="email"]').check();
+  await page.locator('lead-capture #email').fill('ada@example.com');
+  await page.getByRole('button', { name: 'Jetzt herunterladen' }).click();
+  await page.locator('lead-capture[state="sent"]').waitFor();
+}, { path: 'landing-de.html' });
 
 await browser.close();
 await site.close();

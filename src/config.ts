@@ -174,3 +174,33 @@ export function checkIndicators(indicators: readonly Indicator[]): { indicators:
   }
   return { indicators: usable, problems };
 }
+
+/**
+ * The `strings` attribute: a JSON object overriding any of the widget's texts. Unknown
+ * keys are reported (usually a typo) and values must be text; the rest is used.
+ */
+export function parseStringOverrides(json: string | null, knownKeys: readonly string[]): { strings: Record<string, string>; problems: ConfigurationProblem[] } {
+  if (json === null || json.trim() === '') return { strings: {}, problems: [] };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    return {
+      strings: {},
+      problems: [{ attribute: 'strings', message: `strings is not valid JSON (${(error as Error).message}); the built-in texts are used. Write strings='{"submitDownload": "Send me the report"}'.` }],
+    };
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { strings: {}, problems: [{ attribute: 'strings', message: 'strings must be a JSON object of texts, like {"submitDownload": "Send me the report"}.' }] };
+  }
+  const strings: Record<string, string> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(parsed)) {
+    if (!knownKeys.includes(key) || typeof value !== 'string') unknown.push(key);
+    else strings[key] = value;
+  }
+  const problems = unknown.length
+    ? [{ attribute: 'strings', message: `strings has keys that are not texts of the widget or values that are not text: ${unknown.join(', ')}. They are ignored; the keys are listed in the README.` }]
+    : [];
+  return { strings, problems };
+}

@@ -1,31 +1,75 @@
 import { css } from 'lit';
 
+/** Dark defaults, used by prefers-color-scheme and by theme="dark". */
+const darkPalette = css`
+  --_default-accent: #93c5fd;
+  --_default-accent-text: #0b1220;
+  --_default-text: #f3f4f6;
+  --_default-muted: #d1d5db;
+  --_default-background: #111827;
+  --_default-border: #9ca3af;
+  --_default-error: #fca5a5;
+  color-scheme: dark;
+`;
+
 /**
  * Everything is scoped to the shadow root; sites theme through the custom properties and
  * parts documented on the element. Logical properties keep right-to-left layouts correct.
  */
 export const leadCaptureStyles = css`
+  /* Each theme sets private defaults; a site's --lead-capture-* property always wins. */
   :host {
-    --_accent: var(--lead-capture-accent, #1d4ed8);
-    --_accent-text: var(--lead-capture-accent-text, #ffffff);
-    --_text: var(--lead-capture-text, #1f2937);
-    --_muted: var(--lead-capture-muted, #4b5563);
-    --_background: var(--lead-capture-background, #ffffff);
-    --_border: var(--lead-capture-border, #6b7280);
-    --_error: var(--lead-capture-error, #b91c1c);
+    --_default-accent: #1d4ed8;
+    --_default-accent-text: #ffffff;
+    --_default-text: #1f2937;
+    --_default-muted: #4b5563;
+    --_default-background: #ffffff;
+    --_default-border: #6b7280;
+    --_default-error: #b91c1c;
+    color-scheme: light;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      ${darkPalette}
+    }
+  }
+
+  :host([theme='dark']) {
+    ${darkPalette}
+  }
+
+  :host {
+    --_accent: var(--lead-capture-accent, var(--_default-accent));
+    --_accent-text: var(--lead-capture-accent-text, var(--_default-accent-text));
+    --_text: var(--lead-capture-text, var(--_default-text));
+    --_muted: var(--lead-capture-muted, var(--_default-muted));
+    --_background: var(--lead-capture-background, var(--_default-background));
+    --_border: var(--lead-capture-border, var(--_default-border));
+    --_error: var(--lead-capture-error, var(--_default-error));
     --_radius: var(--lead-capture-radius, 0.5rem);
     --_spacing: var(--lead-capture-spacing, 1rem);
 
     display: block;
     box-sizing: border-box;
     max-inline-size: 36rem;
+    font: var(--lead-capture-font, inherit);
+  }
+
+  /*
+   * The visible box is inside the shadow root: page rules that reach the host element
+   * (even "* { color: red !important }") cannot recolour or restyle what the widget draws.
+   */
+  .surface {
+    box-sizing: border-box;
     padding: var(--_spacing);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_background);
     color: var(--_text);
-    font: var(--lead-capture-font, inherit);
     line-height: 1.5;
+    text-align: start;
+    overflow-wrap: anywhere;
   }
 
   :host([hidden]) {
@@ -65,11 +109,13 @@ export const leadCaptureStyles = css`
     color: var(--_muted);
   }
 
+  /* The label is the target: at least 24 by 24 CSS pixels (WCAG 2.5.8). */
   .choice {
     display: flex;
     align-items: flex-start;
     gap: 0.5rem;
     min-block-size: 1.5rem;
+    min-inline-size: 1.5rem;
     cursor: pointer;
   }
 
@@ -131,6 +177,13 @@ export const leadCaptureStyles = css`
     font: inherit;
     font-weight: 600;
     cursor: pointer;
+    transition:
+      background-color 150ms ease,
+      box-shadow 150ms ease;
+  }
+
+  button:hover {
+    box-shadow: 0 0 0 2px var(--_background), 0 0 0 4px var(--_accent);
   }
 
   button[aria-disabled='true'] {
@@ -196,13 +249,31 @@ export const leadCaptureStyles = css`
     font-weight: 600;
   }
 
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      transition: none !important;
+      animation: none !important;
+    }
+  }
+
+  /* Windows high contrast and other forced palettes: keep every boundary and the focus visible. */
   @media (forced-colors: active) {
+    .surface {
+      border-color: CanvasText;
+    }
+
     button {
       border-color: ButtonText;
     }
 
     input[aria-invalid='true'] {
       border-color: Mark;
+    }
+
+    :focus-visible {
+      outline-color: Highlight;
     }
   }
 `;

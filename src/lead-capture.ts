@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { checkIndicators, resolveConfiguration, type Configuration, type ConfigurationProblem } from './config.js';
+import { checkIndicators, parseStringOverrides, resolveConfiguration, type Configuration, type ConfigurationProblem } from './config.js';
 import { browserTimeZone } from './consent/contact-policy.js';
 import { ConversionHistory, globalPrivacyControl } from './consent/repeat.js';
 import { sha256Hex } from './consent/sha256.js';
@@ -14,7 +14,7 @@ import {
   type FieldErrors,
   type FieldName,
 } from './form/validation.js';
-import { englishStrings } from './i18n/en.js';
+import { builtInLocales, localeFor } from './i18n/locales.js';
 import { formatString, type LeadCaptureStrings } from './i18n/strings.js';
 import { buildLead, type FormAnswers } from './lead/build.js';
 import { createLeadId } from './lead/identity.js';
@@ -126,6 +126,7 @@ const thankYouCallWindowKey: Record<CallWindow | '', keyof LeadCaptureStrings> =
  * @fires {CustomEvent<LeadQueuedDetail>} lead-queued - The endpoint could not be reached; the lead is kept in this browser and sent on the next visit, when back online, or by beacon when the page closes. `detail.lead`.
  * @fires {CustomEvent<LeadErrorDetail>} lead-error - A lead was not delivered, or could not be kept. `detail.lead` (when there is one) and `detail.error` (`code`, `message`, `status`, `count`).
  *
+ * @csspart surface - The widget's box (border, background, padding), around everything else.
  * @csspart form - The form element.
  * @csspart preference-group - The fieldset of contact preferences.
  * @csspart option - Each contact preference choice (label wrapping its radio).
@@ -186,8 +187,14 @@ export class LeadCapture extends LitElement {
   /** Replaces the default temperature rules. Next steps are still limited to the channels the prospect allowed. */
   @property({ attribute: false }) classify?: Classifier;
 
-  /** Overrides any of the widget's texts (see the strings table in the README). */
+  /**
+   * Overrides any of the widget's texts (keys in the README). As an attribute, a JSON object:
+   * `strings='{"submitDownload": "Send me the report"}'`. The property wins over the attribute.
+   */
   @property({ attribute: false }) strings: Partial<LeadCaptureStrings> = {};
+
+  /** `light` or `dark` forces a theme; by default the widget follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Your organisation's name, sent as `consent.controller` (who collects the data). */
   @property() controller?: string;
@@ -231,6 +238,9 @@ export class LeadCapture extends LitElement {
   @query('.thank-you h2') private thankYouHeading?: HTMLElement;
 
   private configuration: Configuration = resolveConfiguration({}, 'http://localhost/');
+  /** The built-in language in use, from the element's or the nearest ancestor's `lang`. */
+  private locale = 'en';
+  private attributeStrings: Partial<LeadCaptureStrings> = {};
   private offeredIndicators: Indicator[] = [];
   /** Kept until delivery succeeds, so a resubmission is the same lead to the endpoint. */
   private pendingLeadId?: string;
@@ -265,8 +275,21 @@ export class LeadCapture extends LitElement {
     this.courier.detach(this);
   }
 
+  static override get observedAttributes(): string[] {
+    // `strings` (JSON) and `lang` are read in willUpdate; observing them re-renders on change.
+    return [...super.observedAttributes, 'strings', 'lang'];
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    super.attributeChangedCallback(name, old, value);
+    if (name === 'strings' || name === 'lang') this.requestUpdate();
+  }
+
   protected override willUpdate(): void {
     this.configuration = resolveConfiguration(this, document.baseURI);
+    this.locale = localeFor(this.closest('[lang]')?.getAttribute('lang') ?? undefined);
+    const overrides = parseStringOverrides(this.getAttribute('strings'), Object.keys(builtInLocales.en));
+    this.attributeStrings = overrides.strings;
     // Never overrides a choice the prospect made.
     if (this.configuration.initialPreference && !this.answers.preference && !this.touched.has('preference')) {
       this.answers = { ...this.answers, preference: this.configuration.initialPreference };
@@ -274,7 +297,7 @@ export class LeadCapture extends LitElement {
     const checked = checkIndicators(this.indicators ?? this.childIndicators);
     this.offeredIndicators = checked.indicators;
     const childrenComplete = this.indicators !== undefined || document.readyState !== 'loading';
-    this.reportProblems([...this.configuration.problems, ...(childrenComplete ? checked.problems : [])]);
+    this.reportProblems([...this.configuration.problems, ...overrides.problems, ...(childrenComplete ? checked.problems : [])]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -283,7 +306,7 @@ export class LeadCapture extends LitElement {
   }
 
   private get text(): LeadCaptureStrings {
-    return { ...englishStrings, ...this.strings };
+    return { ...builtInLocales[this.locale], ...this.attributeStrings, ...this.strings };
   }
 
   private get offerKind(): OfferKind {
@@ -300,9 +323,11 @@ export class LeadCapture extends LitElement {
       : this.state === 'sent' || this.state === 'queued'
         ? this.renderThankYou()
         : this.renderForm();
-    return html`${content}
+    return html`<div class="surface" part="surface">
+      ${content}
       <div class="status" part="status" role="status">${this.statusMessage}</div>
-      ${this.state === 'error' || !this.configuration.endpoint ? this.renderAssetLink() : nothing}`;
+      ${this.state === 'error' || !this.configuration.endpoint ? this.renderAssetLink() : nothing}
+    </div>`;
   }
 
   private renderNotConfigured(): TemplateResult {
@@ -533,7 +558,7 @@ export class LeadCapture extends LitElement {
       candidate = buildLead(answers, {
         settings: this.configuration.settings,
         indicatorOptions: this.offeredIndicators,
-        consent: { receiptId: createLeadId(), text: consentText, textSha256: await sha256Hex(consentText), language: 'en', gpc },
+        consent: { receiptId: createLeadId(), text: consentText, textSha256: await sha256Hex(consentText), language: this.locale, gpc },
         timeZone: browserTimeZone(),
         ...(this.trackRepeats && !gpc ? { repeat: this.conversions.signal() } : {}),
         page: pageContextFrom(location.href, document.referrer),
