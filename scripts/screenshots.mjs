@@ -8,7 +8,7 @@ await mkdir(folder, { recursive: true });
 const site = await startSite();
 const browser = await launchBrowser();
 
-async function capture(name, prepare, { width = 520, colorScheme = 'light', path = 'landing.html' } = {}) {
+async function capture(name, prepare, { width = 520, colorScheme = 'light', path = 'landing-quick.html' } = {}) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme });
   await page.goto(`${site.origin}/${path}`);
   await prepare(page);

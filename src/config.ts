@@ -1,5 +1,6 @@
 import { defaultMaxCallAttempts, type CaptureSettings } from './lead/build.js';
 import type { Indicator } from './lead/schema.js';
+import { fieldLimits } from './lead/schema.js';
 import { isContactPreference, isOfferKind, offerKinds } from './lead/vocabulary.js';
 
 /**
@@ -22,12 +23,16 @@ export interface RawConfiguration {
   preference?: string | null;
   retries?: number | null;
   timeout?: number | null;
+  minFillMs?: number | null;
 }
 
 export interface ConfigurationProblem {
   attribute: string;
   message: string;
 }
+
+export const defaultMinimumFillTime = 2000;
+const fillTimeLimits = { min: 0, max: 60_000 };
 
 export interface DeliverySettings {
   /** Retries after the first attempt. */
@@ -44,6 +49,8 @@ const callAttemptLimits = { min: 0, max: 10 };
 export interface Configuration {
   settings: CaptureSettings;
   delivery: DeliverySettings;
+  /** Milliseconds a person takes at least between seeing the form and submitting it. */
+  minimumFillTime: number;
   /** The preference the form starts on: only ever "none". */
   initialPreference?: 'none';
   /** Absolute endpoint URL, or undefined when leads must not be sent anywhere. */
@@ -59,15 +66,15 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Co
   if (offer !== requestedOffer) {
     problems.push({
       attribute: 'offer',
-      message: `offer="${requestedOffer}" is not a known offer; using "download". Use one of: ${offerKinds.join(', ')}.`,
+      message: `offer="${shorten(requestedOffer)}" is not a known offer; using "download". Use one of: ${offerKinds.join(', ')}.`,
     });
   }
   const settings: CaptureSettings = {
     offer,
     offerId: present(raw.offerId),
     offerTitle: present(raw.offerTitle),
-    assetHref: present(raw.assetHref),
-    privacyHref: present(raw.privacyHref),
+    assetHref: safeLink('asset-href', raw.assetHref, baseUrl, problems),
+    privacyHref: safeLink('privacy-href', raw.privacyHref, baseUrl, problems),
     consentVersion: present(raw.consentVersion),
     jurisdiction: present(raw.jurisdiction),
     controller: present(raw.controller),
@@ -77,7 +84,8 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Co
     retries: boundedInteger('retries', raw.retries, defaultDeliverySettings.retries, retryLimits, problems),
     timeout: boundedInteger('timeout', raw.timeout, defaultDeliverySettings.timeout, timeoutLimits, problems),
   };
-  return { settings, delivery, endpoint, initialPreference: initialPreference(raw.preference, problems), problems };
+  const minimumFillTime = boundedInteger('min-fill-ms', raw.minFillMs, defaultMinimumFillTime, fillTimeLimits, problems);
+  return { settings, delivery, minimumFillTime, endpoint, initialPreference: initialPreference(raw.preference, problems), problems };
 }
 
 /**
@@ -106,7 +114,7 @@ function boundedInteger(
   problems: ConfigurationProblem[],
 ): number {
   if (value === undefined || value === null) return fallback;
-  if (Number.isInteger(value) && value >= limits.min && value <= limits.max) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= limits.min && value <= limits.max) return value;
   problems.push({
     attribute,
     message: `${attribute}="${value}" is not a whole number from ${limits.min} to ${limits.max}; using ${fallback}.`,
@@ -132,11 +140,37 @@ function resolveEndpoint(value: string | null | undefined, baseUrl: string, prob
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     problems.push({
       attribute: 'endpoint',
-      message: `endpoint="${endpoint}" is not an http(s) URL, so leads are not sent. Use a path like /api/leads or an https:// URL.`,
+      message: `endpoint="${shorten(endpoint)}" is not an http(s) URL, so leads are not sent. Use a path like /api/leads or an https:// URL.`,
     });
     return undefined;
   }
   return url.href;
+}
+
+/**
+ * A link the widget renders: only http(s), or a path on the page's own site. A
+ * `javascript:` or `data:` URL in an attribute would run code when the prospect clicks.
+ */
+function safeLink(attribute: string, value: string | null | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
+  const link = present(value);
+  if (!link) return undefined;
+  let protocol = '';
+  try {
+    protocol = new URL(link, baseUrl).protocol;
+  } catch {
+    protocol = 'invalid';
+  }
+  if (protocol === 'http:' || protocol === 'https:') return link;
+  problems.push({
+    attribute,
+    message: `${attribute}="${shorten(link)}" is not an http(s) URL or a path, so it is not linked. Use a path like /files/report.pdf or an https:// URL.`,
+  });
+  return undefined;
+}
+
+/** Attribute values quoted in console messages stay readable, whatever was pasted. */
+function shorten(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
 function present(value: string | null | undefined): string | undefined {
@@ -152,20 +186,33 @@ export function checkIndicators(indicators: readonly Indicator[]): { indicators:
   const problems: ConfigurationProblem[] = [];
   const seen = new Set<string>();
   const usable: Indicator[] = [];
-  for (const indicator of indicators) {
-    const value = indicator.value?.trim();
-    const label = indicator.label?.trim();
+  if (indicators.length > fieldLimits.indicators) {
+    problems.push({
+      attribute: 'lead-indicator',
+      message: `${indicators.length} indicators were given; only the first ${fieldLimits.indicators} are offered. A prospect cannot weigh more; keep the ones your product solves.`,
+    });
+  }
+  for (const indicator of indicators.slice(0, fieldLimits.indicators)) {
+    const value = typeof indicator.value === 'string' ? indicator.value.trim() : undefined;
+    const label = typeof indicator.label === 'string' ? indicator.label.trim() : undefined;
     if (!value || !label) {
       problems.push({
         attribute: 'lead-indicator',
-        message: `an indicator needs both a value and a label (got value="${value ?? ''}", label="${label ?? ''}"); it is left out. Write <lead-indicator value="slow-close">Month-end close takes over a week</lead-indicator>.`,
+        message: `an indicator needs both a value and a label (got value="${shorten(value ?? '')}", label="${shorten(label ?? '')}"); it is left out. Write <lead-indicator value="slow-close">Month-end close takes over a week</lead-indicator>.`,
       });
       continue;
     }
     if (seen.has(value)) {
       problems.push({
         attribute: 'lead-indicator',
-        message: `indicator value="${value}" appears more than once; only the first is shown. Give each <lead-indicator> its own value.`,
+        message: `indicator value="${shorten(value)}" appears more than once; only the first is shown. Give each <lead-indicator> its own value.`,
+      });
+      continue;
+    }
+    if (value.length > fieldLimits.indicatorValue || label.length > fieldLimits.indicatorLabel) {
+      problems.push({
+        attribute: 'lead-indicator',
+        message: `indicator value="${shorten(value)}" is too long (values at most ${fieldLimits.indicatorValue} characters, labels at most ${fieldLimits.indicatorLabel}); it is left out. Shorten it.`,
       });
       continue;
     }

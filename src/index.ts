@@ -6,7 +6,7 @@ import { LeadCapture } from './lead-capture.js';
 import { LeadIndicator } from './lead-indicator.js';
 
 export { LeadCapture, LeadIndicator };
-export type { LeadCaptureError, LeadCaptureState, LeadErrorDetail, LeadQueuedDetail, LeadSentDetail, LeadSubmitDetail } from './lead-capture.js';
+export type { LeadCaptureError, LeadCaptureState, LeadErrorDetail, LeadQueuedDetail, LeadSentDetail, LeadSpamDetail, LeadSubmitDetail } from './lead-capture.js';
 export type { LeadCaptureStrings } from './i18n/strings.js';
 export { builtInLocales, localeFor } from './i18n/locales.js';
 export { englishStrings } from './i18n/en.js';

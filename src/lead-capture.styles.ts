@@ -191,6 +191,14 @@ export const leadCaptureStyles = css`
     opacity: 0.75;
   }
 
+  .honeypot {
+    position: absolute;
+    inset-inline-start: -10000px;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+
   .privacy {
     margin: 0;
     font-size: 0.875em;

@@ -6,6 +6,7 @@ import { ConversionHistory, globalPrivacyControl } from './consent/repeat.js';
 import { sha256Hex } from './consent/sha256.js';
 import { sharedCourier, type Settlement } from './delivery/courier.js';
 import { defaultRetryPolicy } from './delivery/retry-policy.js';
+import { spamReason, type SpamReason } from './form/bot-check.js';
 import {
   firstInvalidField,
   validateAnswers,
@@ -68,6 +69,11 @@ export interface LeadQueuedDetail {
   lead: Lead;
 }
 
+export interface LeadSpamDetail {
+  /** `honeypot`: the hidden field was filled; `too-fast`: submitted sooner than `min-fill-ms` after the form appeared. */
+  reason: SpamReason;
+}
+
 export interface LeadErrorDetail {
   /** The lead that was not delivered, when one could be built. */
   lead?: Lead;
@@ -124,6 +130,7 @@ const thankYouCallWindowKey: Record<CallWindow | '', keyof LeadCaptureStrings> =
  * @fires {CustomEvent<LeadSubmitDetail>} lead-submit - Before sending; cancelable. `detail.lead` is the validated lead. Call `preventDefault()` to stop the request.
  * @fires {CustomEvent<LeadSentDetail>} lead-sent - The endpoint accepted the lead. `detail.lead`, `detail.status`.
  * @fires {CustomEvent<LeadQueuedDetail>} lead-queued - The endpoint could not be reached; the lead is kept in this browser and sent on the next visit, when back online, or by beacon when the page closes. `detail.lead`.
+ * @fires {CustomEvent<LeadSpamDetail>} lead-spam - A submission looked automated (honeypot filled, or faster than `min-fill-ms`): nothing is sent and the bot sees the normal thank-you. `detail.reason`.
  * @fires {CustomEvent<LeadErrorDetail>} lead-error - A lead was not delivered, or could not be kept. `detail.lead` (when there is one) and `detail.error` (`code`, `message`, `status`, `count`).
  *
  * @csspart surface - The widget's box (border, background, padding), around everything else.
@@ -218,6 +225,12 @@ export class LeadCapture extends LitElement {
   @property({ attribute: 'track-repeats', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
   trackRepeats = true;
 
+  /**
+   * The least milliseconds between the form appearing and a submit a person takes (default
+   * 2000). Faster submissions are treated as bots: not sent, `lead-spam` fires.
+   */
+  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs?: number;
+
   /** How many times a failed attempt is retried before the lead is queued (0 to 10). */
   @property({ type: Number }) retries?: number;
 
@@ -247,6 +260,8 @@ export class LeadCapture extends LitElement {
   private readonly reportedProblems = new Set<string>();
   private readonly edited = new Set<FieldName>();
   private submissionInProgress = false;
+  /** When the form first appeared, for the minimum fill time. */
+  private shownAt = 0;
   private readonly childObserver = new MutationObserver(() => this.readChildIndicators());
   private readonly courier = sharedCourier();
   private readonly conversions = new ConversionHistory();
@@ -300,6 +315,10 @@ export class LeadCapture extends LitElement {
     this.reportProblems([...this.configuration.problems, ...overrides.problems, ...(childrenComplete ? checked.problems : [])]);
   }
 
+  protected override firstUpdated(): void {
+    this.shownAt = performance.now();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     const cameFromForm = changed.get('state') !== 'sent' && changed.get('state') !== 'queued';
     if (changed.has('state') && (this.state === 'sent' || this.state === 'queued') && cameFromForm) this.thankYouHeading?.focus();
@@ -350,7 +369,7 @@ export class LeadCapture extends LitElement {
       <button type="submit" part="submit" aria-disabled=${this.state === 'submitting' ? 'true' : 'false'}>
         ${text[submitLabelKey[this.offerKind]]}
       </button>
-      ${this.renderPrivacy()}
+      ${this.renderPrivacy()} ${this.renderHoneypot()}
     </form>`;
   }
 
@@ -442,6 +461,14 @@ export class LeadCapture extends LitElement {
         </label>`,
       )}
     </fieldset>`;
+  }
+
+  /** For bots only: off-screen, out of the tab order, hidden from assistive technology. */
+  private renderHoneypot(): TemplateResult {
+    return html`<div class="honeypot" aria-hidden="true">
+      <label for="website">Website</label>
+      <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+    </div>`;
   }
 
   private renderPrivacy(): TemplateResult {
@@ -543,6 +570,19 @@ export class LeadCapture extends LitElement {
     }
     const lead = await this.createLead({ ...this.answers, preference: this.answers.preference });
     if (!lead) return;
+    const reason = spamReason({
+      honeypot: this.form?.querySelector<HTMLInputElement>('#website')?.value ?? '',
+      elapsed: performance.now() - this.shownAt,
+      minimumFillTime: this.configuration.minimumFillTime,
+    });
+    if (reason) {
+      // The bot learns nothing: it sees the thank-you a person would see.
+      this.sentLead = lead;
+      this.state = 'sent';
+      this.statusMessage = this.text.statusSent;
+      this.emit<LeadSpamDetail>('lead-spam', { reason });
+      return;
+    }
     const proceed = this.emit<LeadSubmitDetail>('lead-submit', { lead }, { cancelable: true });
     if (!proceed) return;
     await this.deliver(lead);
@@ -681,10 +721,15 @@ export class LeadCapture extends LitElement {
     this.childIndicators = Array.from(this.querySelectorAll(':scope > lead-indicator'), indicatorFromElement);
   }
 
+  /** `<lead-capture id="…">` when it has an id, so a page with several widgets knows which. */
+  private describeSelf(): string {
+    return this.id ? `<lead-capture id="${this.id}">` : '<lead-capture>';
+  }
+
   /** One console error per distinct mistake, naming the element, the attribute and the fix. */
   private reportProblems(problems: readonly ConfigurationProblem[]): void {
     for (const problem of problems) {
-      const message = `<lead-capture> ${problem.attribute}: ${problem.message}`;
+      const message = `${this.describeSelf()} ${problem.attribute}: ${problem.message}`;
       if (this.reportedProblems.has(message)) continue;
       this.reportedProblems.add(message);
       console.error(message, this);
@@ -700,6 +745,7 @@ declare global {
     'lead-submit': CustomEvent<LeadSubmitDetail>;
     'lead-sent': CustomEvent<LeadSentDetail>;
     'lead-queued': CustomEvent<LeadQueuedDetail>;
+    'lead-spam': CustomEvent<LeadSpamDetail>;
     'lead-error': CustomEvent<LeadErrorDetail>;
   }
 }

@@ -22,7 +22,7 @@ test('a call request captured from the script-tag bundle reaches the receiver on
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
-  await page.goto(`${site.origin}/landing.html?utm_source=newsletter&utm_campaign=benchmark`);
+  await page.goto(`${site.origin}/landing-quick.html?utm_source=newsletter&utm_campaign=benchmark`);
 
   await page.getByLabel('Call me').check();
   await page.getByRole('textbox', { name: 'Name (optional)' }).fill('Ada Lovelace');
@@ -47,7 +47,7 @@ test('a call request captured from the script-tag bundle reaches the receiver on
   assert.deepEqual(lead.nextSteps, ['deliver-request', 'individual-call']);
   assert.deepEqual(lead.contact, { preference: 'call', name: 'Ada Lovelace', email: 'ada@example.com', phone: '+442079460958', callWindow: 'afternoon' });
   assert.deepEqual(lead.indicators, [{ value: 'slow-close', label: 'Month-end close takes over a week' }]);
-  assert.deepEqual(lead.page, { url: `${site.origin}/landing.html`, utm: { source: 'newsletter', campaign: 'benchmark' } });
+  assert.deepEqual(lead.page, { url: `${site.origin}/landing-quick.html`, utm: { source: 'newsletter', campaign: 'benchmark' } });
   assert.equal(lead.consent.text, 'Call me');
   assert.deepEqual(pageErrors, []);
   await page.close();
@@ -55,7 +55,7 @@ test('a call request captured from the script-tag bundle reaches the receiver on
 
 test('the receiver refuses an invalid lead with a readable 400, which the widget shows', async () => {
   const page = await browser.newPage();
-  await page.goto(`${site.origin}/landing.html`);
+  await page.goto(`${site.origin}/landing-quick.html`);
   // A site script that tampers with the lead after validation (here: drops the consent text)
   // is caught by the server-side check.
   await page.evaluate(() => {
@@ -78,7 +78,7 @@ test('the receiver refuses an invalid lead with a readable 400, which the widget
 test('one click on submit straight from an invalid field shows every error and focuses the first', async () => {
   const page = await browser.newPage();
   const storedBefore = (await site.leads()).length;
-  await page.goto(`${site.origin}/landing.html`);
+  await page.goto(`${site.origin}/landing-quick.html`);
   await page.getByLabel('Call me').check();
   await page.getByRole('textbox', { name: 'Email (required)' }).fill('ada@');
   // The pointer goes straight from the field to the button: an error shown on blur would
@@ -96,7 +96,7 @@ test('a capture makes one same-origin request, sets no cookie, and leaves only t
   const page = await context.newPage();
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
-  await page.goto(`${site.origin}/landing.html`);
+  await page.goto(`${site.origin}/landing-quick.html`);
   await page.getByLabel('Email me').check();
   await page.getByRole('textbox', { name: 'Email (required)' }).fill('grace@example.org');
   const loaded = requests.length;
@@ -114,4 +114,17 @@ test('a capture makes one same-origin request, sets no cookie, and leaves only t
   }));
   assert.deepEqual(storage, { local: { 'lead-capture:v1:conversions': '["benchmark-2026"]' }, session: 0, databases: 0 });
   await context.close();
+});
+
+test('a bot that submits the README snippet at machine speed is thanked, reported, and not sent', async () => {
+  const page = await browser.newPage();
+  const storedBefore = (await site.leads()).length;
+  await page.goto(`${site.origin}/landing.html`);
+  const spam = page.evaluate(() => new Promise((resolve) => document.addEventListener('lead-spam', (event) => resolve(event.detail))));
+  await page.getByLabel("Just the content, please don't contact me").check();
+  await page.getByRole('button', { name: 'Get the download' }).click();
+  assert.deepEqual(await spam, { reason: 'too-fast' });
+  await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+  assert.equal((await site.leads()).length, storedBefore);
+  await page.close();
 });

@@ -23,7 +23,7 @@ interface Variant {
 
 async function widget(endpoint: string, { theme, dir, indicators }: Variant): Promise<LeadCapture> {
   const element = await fixture<LeadCapture>(html`<div dir=${dir}>
-    <lead-capture endpoint=${endpoint} theme=${theme} offer-title="The Benchmark" asset-href="/files/benchmark.pdf" privacy-href="/privacy">
+    <lead-capture min-fill-ms="0" endpoint=${endpoint} theme=${theme} offer-title="The Benchmark" asset-href="/files/benchmark.pdf" privacy-href="/privacy">
       ${indicators
         ? html`<lead-indicator value="manual-reports">We still build reports by hand</lead-indicator>
             <lead-indicator value="slow-close">Month-end close takes over a week</lead-indicator>`
@@ -168,15 +168,15 @@ describe('contrast of the default theme', () => {
 
   it('follows prefers-color-scheme unless a theme is forced', async () => {
     await emulateMedia({ colorScheme: 'dark' });
-    const automatic = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads"></lead-capture>`);
-    const forcedLight = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" theme="light"></lead-capture>`);
+    const automatic = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads"></lead-capture>`);
+    const forcedLight = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" theme="light"></lead-capture>`);
     expect(luminance(getComputedStyle(field(automatic, '.surface')).backgroundColor)).to.be.below(0.05);
     expect(luminance(getComputedStyle(field(forcedLight, '.surface')).backgroundColor)).to.be.above(0.9);
     await expect(automatic).to.be.accessible();
   });
 
   it('lets the site theme it with custom properties', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0"
       endpoint="/api/leads"
       style="--lead-capture-accent: rgb(0, 100, 0); --lead-capture-radius: 0px; --lead-capture-font: 20px serif"
     ></lead-capture>`);
@@ -189,7 +189,7 @@ describe('contrast of the default theme', () => {
 
 describe('motion and targets', () => {
   it('drops transitions under prefers-reduced-motion', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads"></lead-capture>`);
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads"></lead-capture>`);
     expect(getComputedStyle(field(element, 'button')).transitionDuration).not.to.equal('0s');
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(getComputedStyle(field(element, 'button')).transitionDuration).to.equal('0s');
@@ -200,7 +200,7 @@ describe('motion and targets', () => {
     const link = field(element, '[part="asset-link"]');
     const form = await states.invalid({ theme: 'light', dir: 'ltr', indicators: true });
     const targets = [
-      ...Array.from(shadow(form).querySelectorAll('label.choice, input:not([type="radio"]):not([type="checkbox"]), select, button')),
+      ...Array.from(shadow(form).querySelectorAll('label.choice, input:not([type="radio"]):not([type="checkbox"]):not([name="website"]), select, button')),
       link,
     ];
     expect(targets.length).to.be.greaterThan(8);
@@ -213,7 +213,7 @@ describe('motion and targets', () => {
 
 describe('languages', () => {
   it('speaks German on a German page, and records the German wording as consent', async () => {
-    const container = await fixture<HTMLElement>(html`<section lang="de-AT"><lead-capture endpoint="/api/leads"></lead-capture></section>`);
+    const container = await fixture<HTMLElement>(html`<section lang="de-AT"><lead-capture min-fill-ms="0" endpoint="/api/leads"></lead-capture></section>`);
     const element = container.querySelector('lead-capture') as LeadCapture;
     await element.updateComplete;
     expect(field(element, 'legend').textContent).to.contain('Wie dürfen wir uns bei Ihnen melden?');
@@ -236,13 +236,13 @@ describe('languages', () => {
     ['ja', 'Get the download'],
   ] as const) {
     it(`uses the right texts for lang="${lang}" on the element itself`, async () => {
-      const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" lang=${lang}></lead-capture>`);
+      const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" lang=${lang}></lead-capture>`);
       expect(field(element, 'button').textContent?.trim()).to.equal(submitLabel);
     });
   }
 
   it('takes overrides from a JSON strings attribute, and the property over it', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0"
       endpoint="/api/leads"
       strings='{"submitDownload": "Send me the report", "preferenceCall": "Ring me"}'
     ></lead-capture>`);
@@ -258,7 +258,7 @@ describe('languages', () => {
     const messages: string[] = [];
     console.error = (message: unknown) => messages.push(String(message));
     try {
-      const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" strings='{"submitDownload": '></lead-capture>`);
+      const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" strings='{"submitDownload": '></lead-capture>`);
       expect(messages).to.have.length(1);
       expect(messages[0]).to.contain('<lead-capture> strings: strings is not valid JSON');
       expect(field(element, 'button').textContent?.trim()).to.equal('Get the download');
@@ -276,7 +276,7 @@ describe('style isolation', () => {
         input, label, button, select, fieldset, legend, p { display: none !important; }
         .error, .choice, .field { visibility: hidden !important; }
       </style>
-      <lead-capture endpoint="/api/leads" theme="light"></lead-capture>
+      <lead-capture min-fill-ms="0" endpoint="/api/leads" theme="light"></lead-capture>
       <button id="page-button">A page button</button>
     </div>`);
     const element = container.querySelector('lead-capture') as LeadCapture;

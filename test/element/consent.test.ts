@@ -36,7 +36,7 @@ afterEach(() => {
 
 describe('the consent receipt', () => {
   it('records exactly the wording shown next to the chosen option, with its SHA-256', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0"
       endpoint="/api/leads"
       controller="Acme Finance Ltd"
       jurisdiction="EU"
@@ -68,16 +68,16 @@ describe('the consent receipt', () => {
   });
 
   it('gives every capture its own receipt id', async () => {
-    const first = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads"></lead-capture>`);
+    const first = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads"></lead-capture>`);
     await choose(first, 'none');
-    const second = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads"></lead-capture>`);
+    const second = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads"></lead-capture>`);
     await choose(second, 'none');
     expect((await submittedLead(first)).consent.receiptId).not.to.equal((await submittedLead(second)).consent.receiptId);
   });
 
   it('records Global Privacy Control, and then keeps no repeat signal', async () => {
     setGlobalPrivacyControl(true);
-    const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" offer-id="guide"></lead-capture>`);
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" offer-id="guide"></lead-capture>`);
     await choose(element, 'none');
     const lead = await submittedLead(element);
     expect(lead.consent.gpc).to.equal(true);
@@ -87,7 +87,7 @@ describe('the consent receipt', () => {
 
 describe('the contact policy', () => {
   it('states channels, window, time zone and the call limit for a call', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" max-call-attempts="1"></lead-capture>`);
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" max-call-attempts="1"></lead-capture>`);
     await choose(element, 'call');
     await type(element, 'email', 'ada@example.com');
     await type(element, 'phone', '+1 555 010 0199');
@@ -106,7 +106,7 @@ describe('the contact policy', () => {
   });
 
   it('defaults to two call attempts', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads"></lead-capture>`);
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads"></lead-capture>`);
     await choose(element, 'call');
     await type(element, 'email', 'ada@example.com');
     await type(element, 'phone', '5550100199');
@@ -114,7 +114,7 @@ describe('the contact policy', () => {
   });
 
   it('says do not contact for "none", with no call details', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" offer="newsletter"></lead-capture>`);
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" offer="newsletter"></lead-capture>`);
     await choose(element, 'none');
     await type(element, 'email', 'ada@example.com');
     const lead = await submittedLead(element);
@@ -133,7 +133,7 @@ describe('privacy by default', () => {
   }
 
   it('may start on "none"', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" preference="none"></lead-capture>`);
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" preference="none"></lead-capture>`);
     expect(field(element, 'input[value="none"]').checked).to.equal(true);
     const lead = await submittedLead(element);
     expect(lead.contact.preference).to.equal('none');
@@ -143,7 +143,7 @@ describe('privacy by default', () => {
     it(`refuses to preselect "${preference}", with one console error`, async () => {
       const errors = captureConsoleErrors();
       try {
-        const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" preference=${preference}></lead-capture>`);
+        const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" preference=${preference}></lead-capture>`);
         const checked = Array.from(shadow(element).querySelectorAll<HTMLInputElement>('input[name="preference"]')).filter((radio) => radio.checked);
         expect(checked).to.deep.equal([]);
         expect(errors.messages).to.have.length(1);
@@ -157,7 +157,7 @@ describe('privacy by default', () => {
 
 describe('the repeat signal', () => {
   it('reports earlier conversions by offer id only', async () => {
-    const first = await fixture<LeadCapture>(html`<lead-capture endpoint="/test-endpoint/repeat/leads" offer-id="pricing-guide"></lead-capture>`);
+    const first = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/test-endpoint/repeat/leads" offer-id="pricing-guide"></lead-capture>`);
     await choose(first, 'email');
     await type(first, 'email', 'ada@example.com');
     await type(first, 'name', 'Ada Lovelace');
@@ -170,13 +170,13 @@ describe('the repeat signal', () => {
     expect(JSON.parse(stored)).to.deep.equal(['pricing-guide']);
     expect(stored).not.to.contain('ada');
 
-    const second = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" offer-id="benchmark-2026"></lead-capture>`);
+    const second = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" offer-id="benchmark-2026"></lead-capture>`);
     await choose(second, 'none');
     expect((await submittedLead(second)).repeat).to.deep.equal({ count: 1, offers: ['pricing-guide'] });
   });
 
   it('is off with track-repeats="false": nothing reported, nothing kept', async () => {
-    const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/test-endpoint/repeat-off/leads" offer-id="guide" track-repeats="false"></lead-capture>`);
+    const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/test-endpoint/repeat-off/leads" offer-id="guide" track-repeats="false"></lead-capture>`);
     await choose(element, 'none');
     const sent = oneEvent(element, 'lead-sent');
     await submit(element);
@@ -200,7 +200,7 @@ describe('minimisation, property-based: the lead holds only what the choice need
   it('whatever the prospect typed on the way, and whatever they finally chose', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...offers), fc.array(step, { minLength: 1, maxLength: 4 }), async (offer, steps) => {
-        const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" offer=${offer}></lead-capture>`);
+        const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" offer=${offer}></lead-capture>`);
         // Walk through the choices, typing into every field each one shows.
         for (const answer of steps) {
           await choose(element, answer.preference);

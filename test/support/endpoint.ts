@@ -9,6 +9,8 @@ export interface ScriptedResponse {
 
 export interface ReceivedRequest {
   method: string;
+  /** Path and query as the server saw them. */
+  url: string;
   headers: Record<string, string>;
   body: string;
   cookie: string | null;

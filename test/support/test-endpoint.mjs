@@ -40,7 +40,7 @@ export function testEndpoint() {
     }
     if (action === 'leads') {
       const body = await readBody(context.req);
-      bucket.received.push({ method: context.method, headers: context.headers, body, cookie: context.headers.cookie ?? null });
+      bucket.received.push({ method: context.method, url: context.url, headers: context.headers, body, cookie: context.headers.cookie ?? null });
       const step = bucket.script.shift() ?? { status: 201, body: { ok: true } };
       if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
       return reply(context, step.status, step.body, { 'Content-Type': 'application/json', ...step.headers });

@@ -13,6 +13,7 @@ describe('sendLead against a real HTTP endpoint', () => {
     const [request, ...more] = await endpoint.received();
     expect(more).to.have.length(0);
     expect(request.method).to.equal('POST');
+    expect(request.url, 'nothing personal in the URL').to.equal(endpoint.url);
     expect(request.headers['content-type']).to.equal('application/json');
     expect(request.headers['idempotency-key']).to.equal(lead.id);
     expect(request.cookie).to.equal(null);
@@ -62,5 +63,19 @@ describe('sendLead against a real HTTP endpoint', () => {
     const outcome = await sendLead(exampleLead(), { endpoint: 'http://127.0.0.1:9/leads', timeout: 5000 });
     expect(outcome.kind).to.equal('failed');
     if (outcome.kind === 'failed') expect(outcome.reason).to.equal('network');
+  });
+});
+
+describe('sendLead hardening', () => {
+  it('never follows a redirect with the lead, so it cannot be replayed to another origin', async () => {
+    const endpoint = new TestEndpoint();
+    const elsewhere = new TestEndpoint();
+    // Same server, other origin: 127.0.0.1 instead of localhost.
+    const otherOrigin = `http://127.0.0.1:${location.port}${elsewhere.url}`;
+    await endpoint.script({ status: 307, headers: { Location: otherOrigin } });
+    const outcome = await sendLead(exampleLead(), { endpoint: endpoint.url, timeout: 5000 });
+    expect(outcome).to.include({ kind: 'failed', reason: 'network' });
+    expect(await endpoint.received()).to.have.length(1);
+    expect(await elsewhere.received()).to.deep.equal([]);
   });
 });

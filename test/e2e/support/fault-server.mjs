@@ -19,7 +19,7 @@ function widgetPage(parameters) {
   const count = Number(parameters.get('count') ?? 1);
   const widgets = Array.from(
     { length: count },
-    (_, index) => `<lead-capture id="widget-${index}" offer-id="offer-${index}" asset-href="/files/reporting-benchmark.pdf" offer-title="The Benchmark"${attribute('endpoint')}${attribute('retries')}${attribute('timeout')}></lead-capture>`,
+    (_, index) => `<lead-capture id="widget-${index}" offer-id="offer-${index}" asset-href="/files/reporting-benchmark.pdf" offer-title="The Benchmark"${attribute('endpoint')}${attribute('retries')}${attribute('timeout')} min-fill-ms="${parameters.get('min-fill-ms') ?? '0'}"></lead-capture>`,
   ).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Widget</title>
 <script src="/dist/lead-capture.iife.js"></script></head><body>${widgets}</body></html>`;

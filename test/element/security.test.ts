@@ -1,0 +1,198 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { LeadCapture, LeadSpamDetail } from '../../src/lead-capture.js';
+import { TestEndpoint } from '../support/endpoint.js';
+import { choose, field, maybeField, shadow, statusText, submit, type } from '../support/form.js';
+
+declare global {
+  interface Window {
+    xssFired?: boolean;
+  }
+}
+
+function clearStoredState(): void {
+  for (const key of Object.keys(localStorage)) if (key.startsWith('lead-capture:')) localStorage.removeItem(key);
+}
+
+function captureConsoleErrors(): { messages: string[]; restore: () => void } {
+  const original = console.error;
+  const messages: string[] = [];
+  console.error = (...args: unknown[]) => messages.push(String(args[0]));
+  return { messages, restore: () => (console.error = original) };
+}
+
+beforeEach(clearStoredState);
+afterEach(clearStoredState);
+
+describe('bots, without a CAPTCHA', () => {
+  it('hides the honeypot from people: off-screen, out of the tab order, hidden from assistive technology', async () => {
+    const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads"></lead-capture>`);
+    const honeypot = field(element, 'input[name="website"]');
+    expect(honeypot.tabIndex).to.equal(-1);
+    expect(honeypot.getAttribute('autocomplete')).to.equal('off');
+    expect(honeypot.closest('[aria-hidden="true"]')).not.to.equal(null);
+    const box = honeypot.getBoundingClientRect();
+    expect(box.right <= 0 || box.left >= window.innerWidth).to.equal(true);
+    await expect(element).to.be.accessible();
+  });
+
+  it('a filled honeypot: nothing sent, the normal thank-you, and lead-spam', async () => {
+    const endpoint = new TestEndpoint();
+    const element = await fixture<LeadCapture>(html`<lead-capture endpoint=${endpoint.url} min-fill-ms="0"></lead-capture>`);
+    await choose(element, 'none');
+    field(element, 'input[name="website"]').value = 'https://spam.example';
+    const spam = oneEvent(element, 'lead-spam');
+    let submitted = false;
+    element.addEventListener('lead-submit', () => (submitted = true));
+    await submit(element);
+    const event = (await spam) as CustomEvent<LeadSpamDetail>;
+    await element.updateComplete;
+    expect(event.detail).to.deep.equal({ reason: 'honeypot' });
+    expect(event.bubbles && event.composed).to.equal(true);
+    expect(submitted).to.equal(false);
+    expect(element.getAttribute('state')).to.equal('sent');
+    expect(field(element, '[part="thank-you"]').textContent).to.contain('Thank you!');
+    expect(await endpoint.received()).to.deep.equal([]);
+  });
+
+  it('a submission faster than min-fill-ms (default 2 s): nothing sent, lead-spam', async () => {
+    const endpoint = new TestEndpoint();
+    const element = await fixture<LeadCapture>(html`<lead-capture endpoint=${endpoint.url}></lead-capture>`);
+    await choose(element, 'none');
+    const spam = oneEvent(element, 'lead-spam');
+    await submit(element);
+    expect(((await spam) as CustomEvent<LeadSpamDetail>).detail).to.deep.equal({ reason: 'too-fast' });
+    expect(await endpoint.received()).to.deep.equal([]);
+  });
+
+  it('a person who takes longer than min-fill-ms is sent as usual', async () => {
+    const endpoint = new TestEndpoint();
+    const element = await fixture<LeadCapture>(html`<lead-capture endpoint=${endpoint.url} min-fill-ms="150"></lead-capture>`);
+    await choose(element, 'email');
+    await type(element, 'email', 'ada@example.com');
+    // A person reads before submitting. Elapsed time is the very thing under test, so this
+    // waits for time itself; there is no event that could stand in for it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const sent = oneEvent(element, 'lead-sent');
+    await submit(element);
+    await sent;
+    expect(await endpoint.received()).to.have.length(1);
+  });
+});
+
+describe('configuration mistakes: one clear console error and a safe fallback', () => {
+  const cases: [string, ReturnType<typeof html>, string, (element: LeadCapture) => void][] = [
+    [
+      'an endpoint that is not http(s)',
+      html`<lead-capture id="promo" endpoint="javascript:alert(1)" asset-href="/files/benchmark.pdf" min-fill-ms="0"></lead-capture>`,
+      '<lead-capture id="promo"> endpoint: endpoint="javascript:alert(1)" is not an http(s) URL',
+      (element) => {
+        expect(maybeField(element, 'form')).to.equal(null);
+        expect(field(element, '[part="asset-link"]').getAttribute('href')).to.equal('/files/benchmark.pdf');
+      },
+    ],
+    [
+      'an asset link that would run script',
+      html`<lead-capture endpoint="/api/leads" asset-href="javascript:window.xssFired=true" min-fill-ms="0"></lead-capture>`,
+      '<lead-capture> asset-href: asset-href="javascript:window.xssFired=true" is not an http(s) URL or a path',
+      (element) => expect(maybeField(element, 'form')).not.to.equal(null),
+    ],
+    [
+      'a privacy link that is a data: URL',
+      html`<lead-capture endpoint="/api/leads" privacy-href="data:text/html,<script>alert(1)</script>" min-fill-ms="0"></lead-capture>`,
+      '<lead-capture> privacy-href:',
+      (element) => expect(maybeField(element, '[part="privacy"] a')).to.equal(null),
+    ],
+    [
+      'retries that are not a number',
+      html`<lead-capture endpoint="/api/leads" retries="many" min-fill-ms="0"></lead-capture>`,
+      '<lead-capture> retries: retries="NaN" is not a whole number from 0 to 10; using 3.',
+      (element) => expect(maybeField(element, 'form')).not.to.equal(null),
+    ],
+    [
+      'more than 50 indicators',
+      html`<lead-capture endpoint="/api/leads" min-fill-ms="0">
+        ${Array.from({ length: 51 }, (_, index) => html`<lead-indicator value=${`v${index}`}>Problem ${index}</lead-indicator>`)}
+      </lead-capture>`,
+      '<lead-capture> lead-indicator: 51 indicators were given; only the first 50 are offered.',
+      (element) => expect(shadow(element).querySelectorAll('input[name="indicator"]')).to.have.length(50),
+    ],
+    [
+      'an indicator label over 200 characters',
+      html`<lead-capture endpoint="/api/leads" min-fill-ms="0">
+        <lead-indicator value="long">${'x'.repeat(201)}</lead-indicator>
+        <lead-indicator value="short">Short</lead-indicator>
+      </lead-capture>`,
+      '<lead-capture> lead-indicator: indicator value="long" is too long',
+      (element) => expect(shadow(element).querySelectorAll('input[name="indicator"]')).to.have.length(1),
+    ],
+  ];
+
+  for (const [what, template, message, check] of cases) {
+    it(what, async () => {
+      const errors = captureConsoleErrors();
+      try {
+        const element = await fixture<LeadCapture>(template);
+        element.requestUpdate();
+        await element.updateComplete;
+        expect(errors.messages, errors.messages.join('\n')).to.have.length(1);
+        expect(errors.messages[0]).to.contain(message);
+        check(element);
+        await expect(element).to.be.accessible();
+      } finally {
+        errors.restore();
+      }
+    });
+  }
+});
+
+describe('nothing the site or the server provides is rendered as HTML', () => {
+  const payloads = ['<img src=x onerror="window.xssFired=true">', '"><script>window.xssFired=true</script>', "'><svg onload=window.xssFired=true>"];
+
+  for (const payload of payloads) {
+    it(`shows ${JSON.stringify(payload.slice(0, 24))} literally, wherever it is put`, async () => {
+      window.xssFired = false;
+      const endpoint = new TestEndpoint();
+      await endpoint.script({ status: 422, body: { detail: payload } });
+      const errors = captureConsoleErrors();
+      try {
+        const element = await fixture<LeadCapture>(html`<lead-capture
+          endpoint=${endpoint.url}
+          offer=${payload}
+          offer-id=${payload}
+          offer-title=${payload}
+          asset-href=${`/files/${payload}`}
+          privacy-href=${payload}
+          consent-version=${payload}
+          controller=${payload}
+          jurisdiction=${payload}
+          strings=${JSON.stringify({ preferenceEmail: payload, indicatorsLegend: payload })}
+          min-fill-ms="0"
+        >
+          <lead-indicator value=${payload}>${payload}</lead-indicator>
+        </lead-capture>`);
+        element.strings = { ...element.strings, submitDownload: payload };
+        await element.updateComplete;
+        const root = shadow(element);
+        expect(root.querySelector('img, script, svg')).to.equal(null);
+        expect(field(element, 'input[value="email"]').closest('label')?.textContent?.trim()).to.equal(payload);
+        expect(field(element, 'button').textContent?.trim()).to.equal(payload);
+        expect(field(element, 'input[name="indicator"]').closest('label')?.textContent?.trim()).to.equal(payload);
+
+        await choose(element, 'email');
+        await type(element, 'email', 'ada@example.com');
+        const failed = oneEvent(element, 'lead-error');
+        await submit(element);
+        await failed;
+        await element.updateComplete;
+        expect(statusText(element)).to.equal(`We couldn't accept your details: ${payload}`);
+        expect(root.querySelector('img, script, svg')).to.equal(null);
+        const [request] = await endpoint.received();
+        expect(JSON.parse(request.body).offer.title).to.equal(payload);
+        expect(window.xssFired).to.equal(false);
+      } finally {
+        errors.restore();
+      }
+    });
+  }
+});
