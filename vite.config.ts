@@ -9,7 +9,9 @@ const libraries = {
   /** For bundlers: lit and zod stay imports. */
   module: { entry: 'src/define.ts', format: 'es', fileName: 'lead-capture.js' },
   /** For a script tag: everything inside. */
-  iife: { entry: 'src/define.ts', format: 'iife', fileName: 'lead-capture.iife.js' },
+  iife: { entry: 'src/script-tag.ts', format: 'iife', fileName: 'lead-capture.iife.js' },
+  /** For `<script type="module">` from a CDN: everything inside, one ES module. */
+  min: { entry: 'src/script-tag.ts', format: 'es', fileName: 'lead-capture.min.js' },
   /** For endpoints (`lead-capture/schema`): the schema and parseLead, no DOM. */
   schema: { entry: 'src/lead/schema.ts', format: 'es', fileName: 'schema.js' },
 } as const;
@@ -21,7 +23,7 @@ const libraries = {
  */
 export default defineConfig(({ mode }) => {
   const library = libraries[mode as keyof typeof libraries] ?? libraries.module;
-  const scriptTag = library.format === 'iife';
+  const scriptTag = mode === 'iife' || mode === 'min';
   return {
     plugins: [leadReceiver({ storeFile: '.leads/leads.json' })],
     define: { __LEAD_CAPTURE_VERSION__: JSON.stringify(version) },
@@ -39,6 +41,8 @@ export default defineConfig(({ mode }) => {
       },
       rolldownOptions: {
         external: scriptTag ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+        // Library mode leaves ES output unminified; the CDN module must be as small as the IIFE.
+        ...(mode === 'min' ? { output: { minify: true } } : {}),
       },
     },
   };

@@ -11,5 +11,6 @@ rmSync('dist', { recursive: true, force: true });
 run('node_modules/.bin/tsc', '-p', 'tsconfig.build.json');
 run('node_modules/.bin/vite', 'build', '--mode', 'module', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'iife', '--logLevel', 'warn');
+run('node_modules/.bin/vite', 'build', '--mode', 'min', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'schema', '--logLevel', 'warn');
 run('node', 'scripts/json-schema.mjs');

@@ -251,3 +251,53 @@ export function parseStringOverrides(json: string | null, knownKeys: readonly st
     : [];
   return { strings, problems };
 }
+
+/** Options a `<script type="application/json" slot="config">` child may set, by property name. */
+const childOptionKeys = [
+  'endpoint', 'offer', 'offerId', 'offerTitle', 'assetHref', 'privacyHref', 'consentVersion', 'jurisdiction',
+  'controller', 'maxCallAttempts', 'preference', 'retries', 'timeout', 'minFillMs',
+] as const;
+
+export interface ChildConfiguration {
+  options: Partial<RawConfiguration>;
+  strings: Record<string, string>;
+  indicators?: Indicator[];
+  problems: ConfigurationProblem[];
+}
+
+/**
+ * Declarative configuration without JavaScript on the page (and without 'unsafe-inline':
+ * a JSON script is data, never run): options by property name, `strings`, `indicators`.
+ * Attributes win over it, properties over both.
+ */
+export function parseChildConfiguration(json: string | null | undefined, knownStringKeys: readonly string[]): ChildConfiguration {
+  const empty: ChildConfiguration = { options: {}, strings: {}, problems: [] };
+  if (!json?.trim()) return empty;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch (error) {
+    return { ...empty, problems: [{ attribute: 'config', message: `the <script type="application/json" slot="config"> child is not valid JSON (${(error as Error).message}); it is ignored.` }] };
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return { ...empty, problems: [{ attribute: 'config', message: 'the config child must hold a JSON object, like {"offerId": "guide-2026"}; it is ignored.' }] };
+  }
+  const record = parsed as Record<string, unknown>;
+  const options: Record<string, unknown> = {};
+  const unknown: string[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'strings' || key === 'indicators') continue;
+    const expectsNumber = ['maxCallAttempts', 'retries', 'timeout', 'minFillMs'].includes(key);
+    if ((childOptionKeys as readonly string[]).includes(key) && typeof value === (expectsNumber ? 'number' : 'string')) options[key] = value;
+    else unknown.push(key);
+  }
+  const strings = parseStringOverrides(record.strings === undefined ? null : JSON.stringify(record.strings), knownStringKeys);
+  const indicators = Array.isArray(record.indicators)
+    ? record.indicators.map((entry) => ({ value: String((entry as Indicator)?.value ?? ''), label: String((entry as Indicator)?.label ?? '') }))
+    : undefined;
+  const problems = [
+    ...(unknown.length ? [{ attribute: 'config', message: `the config child has options that are unknown or of the wrong type: ${unknown.join(', ')}. They are ignored.` }] : []),
+    ...strings.problems,
+  ];
+  return { options: options as Partial<RawConfiguration>, strings: strings.strings, ...(indicators ? { indicators } : {}), problems };
+}

@@ -1,6 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { checkIndicators, parseStringOverrides, resolveConfiguration, type Configuration, type ConfigurationProblem } from './config.js';
+import {
+  checkIndicators,
+  parseChildConfiguration,
+  parseStringOverrides,
+  resolveConfiguration,
+  type Configuration,
+  type ConfigurationProblem,
+  type RawConfiguration,
+} from './config.js';
 import { browserTimeZone } from './consent/contact-policy.js';
 import { ConversionHistory, globalPrivacyControl } from './consent/repeat.js';
 import { sha256Hex } from './consent/sha256.js';
@@ -126,6 +134,7 @@ const thankYouCallWindowKey: Record<CallWindow | '', keyof LeadCaptureStrings> =
  * @summary Captures a lead with the follow-up the prospect asked for, and POSTs it to any endpoint.
  *
  * @slot - `<lead-indicator value="…">Label</lead-indicator>` children declare problem indicators.
+ * @slot config - A `<script type="application/json" slot="config">` child: options by property name, `strings` and `indicators`, with no JavaScript on the page. Attributes win over it.
  *
  * @fires {CustomEvent<LeadSubmitDetail>} lead-submit - Before sending; cancelable. `detail.lead` is the validated lead. Call `preventDefault()` to stop the request.
  * @fires {CustomEvent<LeadSentDetail>} lead-sent - The endpoint accepted the lead. `detail.lead`, `detail.status`.
@@ -301,18 +310,22 @@ export class LeadCapture extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.configuration = resolveConfiguration(this, document.baseURI);
+    const child = parseChildConfiguration(this.querySelector(':scope > script[type="application/json"][slot="config"]')?.textContent, Object.keys(builtInLocales.en));
+    this.configuration = resolveConfiguration({ ...child.options, ...this.setOptions() }, document.baseURI);
     this.locale = localeFor(this.closest('[lang]')?.getAttribute('lang') ?? undefined);
     const overrides = parseStringOverrides(this.getAttribute('strings'), Object.keys(builtInLocales.en));
-    this.attributeStrings = overrides.strings;
+    this.attributeStrings = { ...child.strings, ...overrides.strings };
     // Never overrides a choice the prospect made.
     if (this.configuration.initialPreference && !this.answers.preference && !this.touched.has('preference')) {
       this.answers = { ...this.answers, preference: this.configuration.initialPreference };
     }
-    const checked = checkIndicators(this.indicators ?? this.childIndicators);
+    const declared = this.childIndicators.length > 0 ? this.childIndicators : (child.indicators ?? []);
+    const checked = checkIndicators(this.indicators ?? declared);
     this.offeredIndicators = checked.indicators;
     const childrenComplete = this.indicators !== undefined || document.readyState !== 'loading';
-    this.reportProblems([...this.configuration.problems, ...overrides.problems, ...(childrenComplete ? checked.problems : [])]);
+    // Until the parser has passed the children, a missing endpoint or half a JSON child is not a mistake yet.
+    const problems = childrenComplete ? [...this.configuration.problems, ...child.problems, ...checked.problems] : [];
+    this.reportProblems([...problems, ...overrides.problems]);
   }
 
   protected override firstUpdated(): void {
@@ -322,6 +335,27 @@ export class LeadCapture extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     const cameFromForm = changed.get('state') !== 'sent' && changed.get('state') !== 'queued';
     if (changed.has('state') && (this.state === 'sent' || this.state === 'queued') && cameFromForm) this.thankYouHeading?.focus();
+  }
+
+  /** The options set on the element (attributes or properties); unset ones are left out. */
+  private setOptions(): Partial<RawConfiguration> {
+    const options: RawConfiguration = {
+      endpoint: this.endpoint || undefined,
+      offer: this.hasAttribute('offer') || this.offer !== 'download' ? this.offer : undefined,
+      offerId: this.offerId,
+      offerTitle: this.offerTitle,
+      assetHref: this.assetHref,
+      privacyHref: this.privacyHref,
+      consentVersion: this.consentVersion,
+      jurisdiction: this.jurisdiction,
+      controller: this.controller,
+      maxCallAttempts: this.maxCallAttempts,
+      preference: this.preference,
+      retries: this.retries,
+      timeout: this.timeout,
+      minFillMs: this.minFillMs,
+    };
+    return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== null));
   }
 
   private get text(): LeadCaptureStrings {

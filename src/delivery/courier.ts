@@ -1,6 +1,6 @@
 import type { Lead } from '../lead/schema.js';
 import { deliverWithRetries } from './deliver.js';
-import { claimLength, lockBusy, withExclusiveLock } from './lock.js';
+import { claimLength, isFinished, lockBusy, markFinished, withExclusiveLock } from './lock.js';
 import { LeadOutbox, type OutboxEntry } from './outbox.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
@@ -128,8 +128,13 @@ export class LeadCourier extends EventTarget {
     for (const entry of pending) {
       if (this.inFlight.has(entry.lead.id)) continue;
       const settlement = await withExclusiveLock(entry.lead.id, async () => {
-        // Another tab may have delivered it between our stocktake and the lock.
+        // Another tab may have delivered it between our stocktake and the lock (and our copy
+        // of localStorage may not show that yet).
         if (!this.outbox.has(entry.lead.id)) return undefined;
+        if (await isFinished(entry.lead.id)) {
+          this.outbox.remove(entry.lead.id);
+          return undefined;
+        }
         return this.deliver(entry.lead, { endpoint: entry.endpoint, timeout: flushTimeout, policy }, true);
       });
       if (settlement === lockBusy) busy += 1;
@@ -153,10 +158,12 @@ export class LeadCourier extends EventTarget {
     switch (result.kind) {
       case 'delivered':
         this.outbox.remove(lead.id);
+        markFinished(lead.id);
         return { kind: 'delivered', lead, status: result.status };
       case 'rejected':
         // Final: sending it again would be refused again, and a stuck entry would retry forever.
         this.outbox.remove(lead.id);
+        markFinished(lead.id);
         return { kind: 'rejected', lead, status: result.status, problem: result.problem };
       default:
         return {

@@ -15,8 +15,11 @@ export const lockBusy = Symbol('lock busy');
  */
 export const claimLength = 5000;
 const claimRenewal = 1000;
-/** Long enough for another tab's claim to become visible before the winner is decided. */
-const claimSettleTime = 100;
+/**
+ * Long enough for another tab's claim to become visible before the winner is decided
+ * (localStorage reaches other tabs asynchronously; on a busy machine that takes a while).
+ */
+const claimSettleTime = 200;
 
 export async function withExclusiveLock<T>(name: string, task: () => Promise<T>): Promise<T | typeof lockBusy> {
   const locks = globalThis.navigator?.locks;
@@ -46,8 +49,11 @@ async function withStorageClaim<T>(name: string, task: () => Promise<T>): Promis
   }
   const renewal = setInterval(() => storage.setItem(claim, String(Date.now() + claimLength)), claimRenewal);
   try {
-    await new Promise((resolve) => setTimeout(resolve, claimSettleTime));
-    if (liveClaims(storage, prefix)[0] !== claim) return lockBusy;
+    // Checked twice: a smaller claim that was still on its way the first time shows up the second.
+    for (let check = 0; check < 2; check += 1) {
+      await new Promise((resolve) => setTimeout(resolve, claimSettleTime));
+      if (liveClaims(storage, prefix)[0] !== claim) return lockBusy;
+    }
     return await task();
   } finally {
     clearInterval(renewal);
@@ -66,4 +72,21 @@ function liveClaims(storage: Storage, prefix: string): string[] {
     else storage.removeItem(key);
   }
   return claims.sort();
+}
+
+/**
+ * "This lead is done", told to every tab at once. localStorage is only eventually
+ * consistent between tabs: a tab can take a lead's lock right after another tab delivered
+ * it and still see the stale copy. Web Locks are consistent, so the tab that settles a lead
+ * also holds a "finished" lock for the rest of its life, which others can query.
+ */
+export function markFinished(name: string): void {
+  void globalThis.navigator?.locks?.request(`lead-capture:finished:${name}`, () => new Promise<void>(() => {}));
+}
+
+export async function isFinished(name: string): Promise<boolean> {
+  const locks = globalThis.navigator?.locks;
+  if (!locks?.query) return false;
+  const { held = [], pending = [] } = await locks.query();
+  return [...held, ...pending].some((lock) => lock.name === `lead-capture:finished:${name}`);
 }

@@ -50,7 +50,11 @@ export async function sendLead(lead: Lead, options: SendOptions): Promise<SendOu
 
 async function outcomeOf(response: Response): Promise<SendOutcome> {
   const { status } = response;
-  if (response.ok) return { kind: 'delivered', status };
+  if (response.ok) {
+    // Read the (small) answer so the request completes and frees its connection.
+    await response.text().catch(() => '');
+    return { kind: 'delivered', status };
+  }
   const problem = await problemOf(response);
   if (status >= 500 || retryableStatuses.has(status)) {
     const retryAfter = response.headers.get('Retry-After') ?? undefined;

@@ -37,11 +37,25 @@ function notFound(response) {
   response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
 }
 
-/** Starts the site on a free loopback port; `close()` stops it. */
-export async function startSite() {
+/**
+ * Starts the site on a free loopback port; `close()` stops it. `pages` maps a path to a
+ * function of the query that returns HTML (or to `{ html, headers }`), for pages generated
+ * per request: the benchmark's, and pages served with a Content Security Policy.
+ */
+export async function startSite({ pages = {} } = {}) {
   const { module: receiverModule } = await runnerImport(join(root, 'demo/receiver.ts'));
   const receiver = receiverModule.createLeadReceiver();
-  const server = createServer((request, response) => receiver(request, response, () => serveStatic(request, response)));
+  const server = createServer((request, response) => {
+    const { pathname, searchParams } = new URL(request.url, 'http://site.invalid');
+    const page = pages[pathname];
+    if (page) {
+      const { html, headers = {} } = typeof page === 'function' ? { html: page } : page;
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+      response.end(html(searchParams));
+      return;
+    }
+    receiver(request, response, () => serveStatic(request, response));
+  });
   await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
