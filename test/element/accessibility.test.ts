@@ -4,11 +4,9 @@ import '../../src/define.js';
 import type { LeadCapture, LeadSubmitDetail } from '../../src/lead-capture.js';
 import { TestEndpoint } from '../support/endpoint.js';
 import { choose, field, shadow, statusText, submit, type } from '../support/form.js';
+import { clearStoredState } from '../support/page-state.js';
 
-function clearStoredState(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('lead-capture:')) localStorage.removeItem(key);
-}
-
+// A queued lead left by one test would otherwise be flushed by the next test's widget.
 beforeEach(clearStoredState);
 afterEach(async () => {
   clearStoredState();

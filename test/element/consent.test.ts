@@ -4,12 +4,9 @@ import '../../src/define.js';
 import type { LeadCapture, LeadSubmitDetail } from '../../src/lead-capture.js';
 import type { Lead } from '../../src/lead/schema.js';
 import { choose, field, shadow, submit, type } from '../support/form.js';
+import { captureConsoleErrors, clearStoredState } from '../support/page-state.js';
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-function clearStoredState(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('lead-capture:')) localStorage.removeItem(key);
-}
 
 /** Submits and returns the lead from `lead-submit`, cancelling the request: these tests are about the lead. */
 async function submittedLead(element: LeadCapture): Promise<Lead> {
@@ -28,6 +25,7 @@ function setGlobalPrivacyControl(value: boolean | undefined): void {
   Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { configurable: true, get: () => value });
 }
 
+// A queued lead left by one test would otherwise be flushed by the next test's widget.
 beforeEach(clearStoredState);
 afterEach(() => {
   clearStoredState();
@@ -125,12 +123,6 @@ describe('the contact policy', () => {
 });
 
 describe('privacy by default', () => {
-  function captureConsoleErrors(): { messages: string[]; restore: () => void } {
-    const original = console.error;
-    const messages: string[] = [];
-    console.error = (...args: unknown[]) => messages.push(String(args[0]));
-    return { messages, restore: () => (console.error = original) };
-  }
 
   it('may start on "none"', async () => {
     const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" preference="none"></lead-capture>`);

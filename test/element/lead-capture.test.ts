@@ -5,6 +5,7 @@ import type { LeadCapture, LeadErrorDetail, LeadQueuedDetail, LeadSentDetail } f
 import { parseLead } from '../../src/lead/schema.js';
 import { TestEndpoint } from '../support/endpoint.js';
 import { choose, errorTexts, field, maybeField, shadow, statusText, submit, tick, type } from '../support/form.js';
+import { captureConsoleErrors, clearStoredState } from '../support/page-state.js';
 
 async function widget(endpoint: string, offer = 'download'): Promise<LeadCapture> {
   return fixture<LeadCapture>(html`
@@ -29,21 +30,9 @@ function visibleFieldNames(element: LeadCapture): string[] {
   return Array.from(inputs, (input) => input.name).filter((name) => name !== 'website');
 }
 
-/** Captures console.error calls for the duration of one test. */
-function captureConsoleErrors(): { messages: string[]; restore: () => void } {
-  const original = console.error;
-  const messages: string[] = [];
-  console.error = (...args: unknown[]) => messages.push(String(args[0]));
-  return { messages, restore: () => (console.error = original) };
-}
-
-/** Queued leads would otherwise be flushed by the next test's widget. */
-function clearStoredLeads(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('lead-capture:')) localStorage.removeItem(key);
-}
-
-beforeEach(clearStoredLeads);
-afterEach(clearStoredLeads);
+// A queued lead left by one test would otherwise be flushed by the next test's widget.
+beforeEach(clearStoredState);
+afterEach(clearStoredState);
 
 describe('<lead-capture> rendering', () => {
   it('is accessible before any interaction', async () => {

@@ -3,6 +3,7 @@ import '../../src/define.js';
 import type { LeadCapture, LeadSpamDetail } from '../../src/lead-capture.js';
 import { TestEndpoint } from '../support/endpoint.js';
 import { choose, field, maybeField, shadow, statusText, submit, type } from '../support/form.js';
+import { captureConsoleErrors, clearStoredState } from '../support/page-state.js';
 
 declare global {
   interface Window {
@@ -10,17 +11,7 @@ declare global {
   }
 }
 
-function clearStoredState(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('lead-capture:')) localStorage.removeItem(key);
-}
-
-function captureConsoleErrors(): { messages: string[]; restore: () => void } {
-  const original = console.error;
-  const messages: string[] = [];
-  console.error = (...args: unknown[]) => messages.push(String(args[0]));
-  return { messages, restore: () => (console.error = original) };
-}
-
+// A queued lead left by one test would otherwise be flushed by the next test's widget.
 beforeEach(clearStoredState);
 afterEach(clearStoredState);
 
