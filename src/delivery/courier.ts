@@ -103,7 +103,9 @@ export class LeadCourier extends EventTarget {
    * endpoint dedupes on the lead id.
    */
   beaconPending(): void {
-    if (typeof navigator.sendBeacon !== 'function') return;
+    // Offline, a beacon can only fail, or be sent late behind another tab's flush: leave the
+    // queue to the next visit or the `online` event.
+    if (typeof navigator.sendBeacon !== 'function' || navigator.onLine === false) return;
     for (const entry of this.outbox.stocktake().pending) {
       if (this.inFlight.has(entry.lead.id) || !canBeacon(entry)) continue;
       navigator.sendBeacon(entry.endpoint, new Blob([JSON.stringify(entry.lead)], { type: 'application/json' }));

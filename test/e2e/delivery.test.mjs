@@ -235,7 +235,7 @@ for (const [name, initScripts] of [
     await Promise.all([first.goto(widgetUrl(server)), second.goto(widgetUrl(server))]);
     await server.waitForStored(3);
     await Promise.all([outboxEmptied(first), outboxEmptied(second)]);
-    for (const id of ids) assert.equal(server.requestsFor(id).length, 1, `lead ${id} sent once`);
+    for (const id of ids) assert.equal(server.requestsFor(id).length, 1, `lead ${id} sent once: ${JSON.stringify(server.requestsFor(id))}`);
     assert.deepEqual(new Set(server.stored.keys()), new Set(ids));
     await context.close();
     await server.stop();
