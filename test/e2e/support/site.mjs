@@ -15,6 +15,8 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; ch
 /** URL prefix → folder served there. */
 const mounts = [
   ['/dist/', join(root, 'dist')],
+  // The app bundled from the built package by test/e2e/bundler.test.mjs.
+  ['/bundled/', join(root, 'node_modules/.cache/bundler-consumer/dist')],
   ['/files/', join(root, 'demo/files')],
   ['/', join(root, 'test/e2e/pages')],
 ];
