@@ -237,6 +237,11 @@ export function parseStringOverrides(json: string | null, knownKeys: readonly st
       problems: [{ attribute: 'strings', message: `strings is not valid JSON (${(error as Error).message}); the built-in texts are used. Write strings='{"submitDownload": "Send me the report"}'.` }],
     };
   }
+  return stringOverridesFrom(parsed, knownKeys);
+}
+
+/** String overrides from an already parsed value (the attribute's JSON, or the config child's `strings`). */
+function stringOverridesFrom(parsed: unknown, knownKeys: readonly string[]): { strings: Record<string, string>; problems: ConfigurationProblem[] } {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { strings: {}, problems: [{ attribute: 'strings', message: 'strings must be a JSON object of texts, like {"submitDownload": "Send me the report"}.' }] };
   }
@@ -291,7 +296,7 @@ export function parseChildConfiguration(json: string | null | undefined, knownSt
     if ((childOptionKeys as readonly string[]).includes(key) && typeof value === (expectsNumber ? 'number' : 'string')) options[key] = value;
     else unknown.push(key);
   }
-  const strings = parseStringOverrides(record.strings === undefined ? null : JSON.stringify(record.strings), knownStringKeys);
+  const strings = record.strings === undefined ? { strings: {}, problems: [] } : stringOverridesFrom(record.strings, knownStringKeys);
   const indicators = Array.isArray(record.indicators)
     ? record.indicators.map((entry) => ({ value: String((entry as Indicator)?.value ?? ''), label: String((entry as Indicator)?.label ?? '') }))
     : undefined;
