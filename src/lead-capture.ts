@@ -90,6 +90,9 @@ export interface LeadErrorDetail {
 
 const eventOptions = { bubbles: true, composed: true } as const;
 
+/** Internal state the prospect's typing and the submission change; none of it is configuration. */
+const formStateProperties = new Set(['answers', 'touched', 'submitted', 'statusMessage', 'state', 'sentLead']);
+
 const submitLabelKey: Record<OfferKind, keyof LeadCaptureStrings> = {
   download: 'submitDownload',
   newsletter: 'submitNewsletter',
@@ -262,7 +265,8 @@ export class LeadCapture extends LitElement {
   private configuration: Configuration = resolveConfiguration({}, 'http://localhost/');
   /** The built-in language in use, from the element's or the nearest ancestor's `lang`. */
   private locale = 'en';
-  private attributeStrings: Partial<LeadCaptureStrings> = {};
+  /** The texts in use: the language's, then the config child's, the attribute's and the property's overrides. */
+  private text: LeadCaptureStrings = builtInLocales.en;
   private offeredIndicators: Indicator[] = [];
   /** Kept until delivery succeeds, so a resubmission is the same lead to the endpoint. */
   private pendingLeadId?: string;
@@ -309,12 +313,17 @@ export class LeadCapture extends LitElement {
     if (name === 'strings' || name === 'lang') this.requestUpdate();
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Typing changes only the form's own state; the configuration cannot have changed, so it
+    // is not resolved again on every keystroke. (A `strings` or `lang` attribute change
+    // requests an update with no property named, and so does count.)
+    const formStateOnly = changed.size > 0 && [...changed.keys()].every((key) => formStateProperties.has(key as string));
+    if (formStateOnly) return;
     const child = parseChildConfiguration(this.querySelector(':scope > script[type="application/json"][slot="config"]')?.textContent, Object.keys(builtInLocales.en));
     this.configuration = resolveConfiguration({ ...child.options, ...this.setOptions() }, document.baseURI);
     this.locale = localeFor(this.closest('[lang]')?.getAttribute('lang') ?? undefined);
     const overrides = parseStringOverrides(this.getAttribute('strings'), Object.keys(builtInLocales.en));
-    this.attributeStrings = { ...child.strings, ...overrides.strings };
+    this.text = { ...builtInLocales[this.locale], ...child.strings, ...overrides.strings, ...this.strings };
     // Never overrides a choice the prospect made.
     if (this.configuration.initialPreference && !this.answers.preference && !this.touched.has('preference')) {
       this.answers = { ...this.answers, preference: this.configuration.initialPreference };
@@ -356,10 +365,6 @@ export class LeadCapture extends LitElement {
       minFillMs: this.minFillMs,
     };
     return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== null));
-  }
-
-  private get text(): LeadCaptureStrings {
-    return { ...builtInLocales[this.locale], ...this.attributeStrings, ...this.strings };
   }
 
   private get offerKind(): OfferKind {
