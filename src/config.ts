@@ -19,12 +19,15 @@ export interface RawConfiguration {
   consentVersion?: string | null;
   jurisdiction?: string | null;
   controller?: string | null;
-  maxCallAttempts?: number | null;
+  maxCallAttempts?: WholeNumberInput;
   preference?: string | null;
-  retries?: number | null;
-  timeout?: number | null;
-  minFillMs?: number | null;
+  retries?: WholeNumberInput;
+  timeout?: WholeNumberInput;
+  minFillMs?: WholeNumberInput;
 }
+
+/** A number option as written: a property may hold a number, an attribute always holds text. */
+export type WholeNumberInput = number | string | null | undefined;
 
 export interface ConfigurationProblem {
   attribute: string;
@@ -69,15 +72,17 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Co
       message: `offer="${shorten(requestedOffer)}" is not a known offer; using "download". Use one of: ${offerKinds.join(', ')}.`,
     });
   }
+  // Each limit is the lead schema's own: a value it would refuse is caught here, once,
+  // instead of failing every submission as an invalid lead.
   const settings: CaptureSettings = {
     offer,
-    offerId: present(raw.offerId),
-    offerTitle: present(raw.offerTitle),
+    offerId: boundedText('offer-id', raw.offerId, 'leave-out', problems),
+    offerTitle: boundedText('offer-title', raw.offerTitle, 'cut', problems),
     assetHref: safeLink('asset-href', raw.assetHref, baseUrl, problems),
     privacyHref: safeLink('privacy-href', raw.privacyHref, baseUrl, problems),
-    consentVersion: present(raw.consentVersion),
-    jurisdiction: present(raw.jurisdiction),
-    controller: present(raw.controller),
+    consentVersion: boundedText('consent-version', raw.consentVersion, 'leave-out', problems),
+    jurisdiction: boundedText('jurisdiction', raw.jurisdiction, 'leave-out', problems),
+    controller: boundedText('controller', raw.controller, 'cut', problems),
     maxCallAttempts: boundedInteger('max-call-attempts', raw.maxCallAttempts, defaultMaxCallAttempts, callAttemptLimits, problems),
   };
   const delivery: DeliverySettings = {
@@ -105,21 +110,46 @@ function initialPreference(value: string | null | undefined, problems: Configura
   return undefined;
 }
 
-/** A whole number within limits, or the default with a problem explaining the accepted range. */
+/**
+ * A whole number within limits, or the default with a problem explaining the accepted range.
+ * Only plain decimal digits count: `Number()` would read "" as 0, "1e1" as 10 and "0x2" as 2,
+ * none of which anyone means in an attribute.
+ */
 function boundedInteger(
   attribute: string,
-  value: number | null | undefined,
+  value: WholeNumberInput,
   fallback: number,
   limits: { min: number; max: number },
   problems: ConfigurationProblem[],
 ): number {
   if (value === undefined || value === null) return fallback;
-  if (typeof value === 'number' && Number.isInteger(value) && value >= limits.min && value <= limits.max) return value;
+  const number = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (Number.isInteger(number) && number >= limits.min && number <= limits.max) return number;
   problems.push({
     attribute,
-    message: `${attribute}="${value}" is not a whole number from ${limits.min} to ${limits.max}; using ${fallback}.`,
+    message: `${attribute}="${shorten(String(value))}" is not a whole number from ${limits.min} to ${limits.max}; using ${fallback}.`,
   });
   return fallback;
+}
+
+/**
+ * A text the lead carries, within the schema's limit. Over it, a title or a name is cut
+ * (still readable), an identifier is left out (a cut identifier would name something else).
+ */
+function boundedText(
+  attribute: string,
+  value: string | null | undefined,
+  overLimit: 'cut' | 'leave-out',
+  problems: ConfigurationProblem[],
+  limit: number = fieldLimits.offerText,
+): string | undefined {
+  const text = present(value);
+  if (text === undefined || text.length <= limit) return text;
+  problems.push({
+    attribute,
+    message: `${attribute} is ${text.length} characters, over the limit of ${limit}; ${overLimit === 'cut' ? `it is cut to ${limit}` : 'it is left out of the lead'}. Shorten it.`,
+  });
+  return overLimit === 'cut' ? text.slice(0, limit) : undefined;
 }
 
 function resolveEndpoint(value: string | null | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
@@ -144,6 +174,14 @@ function resolveEndpoint(value: string | null | undefined, baseUrl: string, prob
     });
     return undefined;
   }
+  // Browsers refuse to fetch such a URL, and the secret would be stored with every queued lead.
+  if (url.username || url.password) {
+    problems.push({
+      attribute: 'endpoint',
+      message: 'endpoint contains a user name or password (https://user:password@…), which browsers refuse to send to and which would be visible to every visitor, so leads are not sent. Remove the credentials; authenticate the receiver another way (for example by origin).',
+    });
+    return undefined;
+  }
   return url.href;
 }
 
@@ -154,6 +192,13 @@ function resolveEndpoint(value: string | null | undefined, baseUrl: string, prob
 function safeLink(attribute: string, value: string | null | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
   const link = present(value);
   if (!link) return undefined;
+  if (link.length > fieldLimits.href) {
+    problems.push({
+      attribute,
+      message: `${attribute} is ${link.length} characters, over the limit of ${fieldLimits.href}, so it is not linked. Use a shorter URL.`,
+    });
+    return undefined;
+  }
   let protocol = '';
   try {
     protocol = new URL(link, baseUrl).protocol;
@@ -240,20 +285,27 @@ export function parseStringOverrides(json: string | null, knownKeys: readonly st
   return stringOverridesFrom(parsed, knownKeys);
 }
 
-/** String overrides from an already parsed value (the attribute's JSON, or the config child's `strings`). */
-function stringOverridesFrom(parsed: unknown, knownKeys: readonly string[]): { strings: Record<string, string>; problems: ConfigurationProblem[] } {
+/** String overrides from an already parsed value (the attribute's JSON, the config child's `strings`, or the property). */
+export function stringOverridesFrom(parsed: unknown, knownKeys: readonly string[]): { strings: Record<string, string>; problems: ConfigurationProblem[] } {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     return { strings: {}, problems: [{ attribute: 'strings', message: 'strings must be a JSON object of texts, like {"submitDownload": "Send me the report"}.' }] };
   }
   const strings: Record<string, string> = {};
   const unknown: string[] = [];
+  const tooLong: string[] = [];
   for (const [key, value] of Object.entries(parsed)) {
     if (!knownKeys.includes(key) || typeof value !== 'string') unknown.push(key);
+    // A label becomes the consent text of the lead, which the schema limits.
+    else if (value.length > fieldLimits.consentText) tooLong.push(key);
     else strings[key] = value;
   }
-  const problems = unknown.length
-    ? [{ attribute: 'strings', message: `strings has keys that are not texts of the widget or values that are not text: ${unknown.join(', ')}. They are ignored; the keys are listed in the README.` }]
-    : [];
+  const problems: ConfigurationProblem[] = [];
+  if (unknown.length) {
+    problems.push({ attribute: 'strings', message: `strings has keys that are not texts of the widget or values that are not text: ${unknown.join(', ')}. They are ignored; the keys are listed in the README.` });
+  }
+  if (tooLong.length) {
+    problems.push({ attribute: 'strings', message: `strings has texts over the limit of ${fieldLimits.consentText} characters: ${tooLong.join(', ')}. The built-in texts are used instead; shorten them.` });
+  }
   return { strings, problems };
 }
 
@@ -293,7 +345,8 @@ export function parseChildConfiguration(json: string | null | undefined, knownSt
   for (const [key, value] of Object.entries(record)) {
     if (key === 'strings' || key === 'indicators') continue;
     const expectsNumber = ['maxCallAttempts', 'retries', 'timeout', 'minFillMs'].includes(key);
-    if ((childOptionKeys as readonly string[]).includes(key) && typeof value === (expectsNumber ? 'number' : 'string')) options[key] = value;
+    const fits = typeof value === 'string' || (expectsNumber && typeof value === 'number');
+    if ((childOptionKeys as readonly string[]).includes(key) && fits) options[key] = value;
     else unknown.push(key);
   }
   const strings = record.strings === undefined ? { strings: {}, problems: [] } : stringOverridesFrom(record.strings, knownStringKeys);

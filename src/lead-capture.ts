@@ -5,9 +5,11 @@ import {
   parseChildConfiguration,
   parseStringOverrides,
   resolveConfiguration,
+  stringOverridesFrom,
   type Configuration,
   type ConfigurationProblem,
   type RawConfiguration,
+  type WholeNumberInput,
 } from './config.js';
 import { browserTimeZone } from './consent/contact-policy.js';
 import { ConversionHistory, globalPrivacyControl } from './consent/repeat.js';
@@ -26,7 +28,7 @@ import {
 import { builtInLocales, localeFor } from './i18n/locales.js';
 import { formatString, type LeadCaptureStrings } from './i18n/strings.js';
 import { buildLead, type FormAnswers } from './lead/build.js';
-import { createLeadId } from './lead/identity.js';
+import { createLeadId, deepFreeze, sameLeadContent } from './lead/identity.js';
 import { pageContextFrom } from './lead/page-context.js';
 import { fieldLimits, parseLead, type Indicator, type Lead } from './lead/schema.js';
 import { classifyLead, type Classifier } from './lead/temperature.js';
@@ -49,16 +51,17 @@ export type LeadCaptureState = 'idle' | 'submitting' | 'sent' | 'queued' | 'erro
 export interface LeadCaptureError {
   /**
    * `rejected`: the endpoint refused the lead (4xx); `network`, `timeout`, `server`: it could
-   * not be delivered and could not be kept; `storage-unavailable`: the browser refused to
-   * keep a copy for retrying later; `expired`: queued leads outlived their time to live;
-   * `invalid-lead`: the lead failed validation; `not-configured`: no usable endpoint.
+   * not be delivered and this browser could not keep it for later (storage disabled or
+   * full); `expired`: queued leads outlived their time to live and a last attempt failed;
+   * `unreadable`: queued copies no longer parsed (changed by another script) and were
+   * removed; `invalid-lead`: the lead failed validation; `not-configured`: no usable endpoint.
    */
-  code: 'rejected' | 'network' | 'timeout' | 'server' | 'storage-unavailable' | 'expired' | 'invalid-lead' | 'not-configured';
+  code: 'rejected' | 'network' | 'timeout' | 'server' | 'expired' | 'unreadable' | 'invalid-lead' | 'not-configured';
   /** A plain-text explanation, safe to show or log. */
   message: string;
   /** The HTTP status, when the endpoint answered. */
   status?: number;
-  /** For `expired`: how many queued leads were dropped. */
+  /** For `expired` and `unreadable`: how many queued leads were dropped. */
   count?: number;
 }
 
@@ -78,7 +81,7 @@ export interface LeadQueuedDetail {
 }
 
 export interface LeadSpamDetail {
-  /** `honeypot`: the hidden field was filled; `too-fast`: submitted sooner than `min-fill-ms` after the form appeared. */
+  /** `honeypot`: the hidden field was filled; `too-fast`: text was typed key by key faster than a person types (`min-fill-ms`). */
   reason: SpamReason;
 }
 
@@ -91,7 +94,10 @@ export interface LeadErrorDetail {
 const eventOptions = { bubbles: true, composed: true } as const;
 
 /** Internal state the prospect's typing and the submission change; none of it is configuration. */
-const formStateProperties = new Set(['answers', 'touched', 'submitted', 'statusMessage', 'state', 'sentLead']);
+const formStateProperties = new Set(['answers', 'touched', 'submitted', 'statusMessage', 'state', 'sentLead', 'queuedOffline']);
+
+/** The honeypot's name: one that no autofill or password manager fills (`website` was). */
+const honeypotName = 'lc-leave-empty';
 
 const submitLabelKey: Record<OfferKind, keyof LeadCaptureStrings> = {
   download: 'submitDownload',
@@ -139,11 +145,11 @@ const thankYouCallWindowKey: Record<CallWindow | '', keyof LeadCaptureStrings> =
  * @slot - `<lead-indicator value="…">Label</lead-indicator>` children declare problem indicators.
  * @slot config - A `<script type="application/json" slot="config">` child: options by property name, `strings` and `indicators`, with no JavaScript on the page. Attributes win over it.
  *
- * @fires {CustomEvent<LeadSubmitDetail>} lead-submit - Before sending; cancelable. `detail.lead` is the validated lead. Call `preventDefault()` to stop the request.
+ * @fires {CustomEvent<LeadSubmitDetail>} lead-submit - Before sending; cancelable. `detail.lead` is the validated lead, frozen: what is sent and stored is exactly what was validated. Call `preventDefault()` to stop the request.
  * @fires {CustomEvent<LeadSentDetail>} lead-sent - The endpoint accepted the lead. `detail.lead`, `detail.status`.
- * @fires {CustomEvent<LeadQueuedDetail>} lead-queued - The endpoint could not be reached; the lead is kept in this browser and sent on the next visit, when back online, or by beacon when the page closes. `detail.lead`.
- * @fires {CustomEvent<LeadSpamDetail>} lead-spam - A submission looked automated (honeypot filled, or faster than `min-fill-ms`): nothing is sent and the bot sees the normal thank-you. `detail.reason`.
- * @fires {CustomEvent<LeadErrorDetail>} lead-error - A lead was not delivered, or could not be kept. `detail.lead` (when there is one) and `detail.error` (`code`, `message`, `status`, `count`).
+ * @fires {CustomEvent<LeadQueuedDetail>} lead-queued - The endpoint could not be reached; the lead is kept in this browser and sent on the next visit, when back online, or when the page is hidden or closed. `detail.lead`.
+ * @fires {CustomEvent<LeadSpamDetail>} lead-spam - A submission looked automated (honeypot filled, or text typed faster than a person types): nothing is sent and the bot sees the normal thank-you. `detail.reason`.
+ * @fires {CustomEvent<LeadErrorDetail>} lead-error - A lead was not delivered (refused, lost with no way to keep it, expired, unreadable, invalid or not configured). `detail.lead` (when there is one) and `detail.error` (`code`, `message`, `status`, `count`).
  *
  * @csspart surface - The widget's box (border, background, padding), around everything else.
  * @csspart form - The form element.
@@ -222,7 +228,7 @@ export class LeadCapture extends LitElement {
   @property() jurisdiction?: string;
 
   /** The most calls a seller may make for a `call` lead, sent as `contactPolicy.maxCallAttempts` (0 to 10, default 2). */
-  @property({ attribute: 'max-call-attempts', type: Number }) maxCallAttempts?: number;
+  @property({ attribute: 'max-call-attempts' }) maxCallAttempts?: WholeNumberInput;
 
   /**
    * Start the form on a choice. Only `none` is accepted: contact is never preselected
@@ -238,16 +244,17 @@ export class LeadCapture extends LitElement {
   trackRepeats = true;
 
   /**
-   * The least milliseconds between the form appearing and a submit a person takes (default
-   * 2000). Faster submissions are treated as bots: not sent, `lead-spam` fires.
+   * The time trap: the least milliseconds a person takes to type 100 characters key by key
+   * (0 to 60000, default 2000, that is 20 ms a key). Text typed faster is treated as a bot:
+   * not sent, `lead-spam` fires. Choices, clicks, paste and autofill are never timed; 0 turns it off.
    */
-  @property({ attribute: 'min-fill-ms', type: Number }) minFillMs?: number;
+  @property({ attribute: 'min-fill-ms' }) minFillMs?: WholeNumberInput;
 
   /** How many times a failed attempt is retried before the lead is queued (0 to 10). */
-  @property({ type: Number }) retries?: number;
+  @property() retries?: WholeNumberInput;
 
   /** Milliseconds one attempt may take before it counts as failed (100 to 120000). */
-  @property({ type: Number }) timeout?: number;
+  @property() timeout?: WholeNumberInput;
 
   /** Where the widget is: `idle`, `submitting`, `sent`, `queued` or `error`. Reflected as an attribute; read-only in spirit. */
   @property({ reflect: true }) state: LeadCaptureState = 'idle';
@@ -258,6 +265,8 @@ export class LeadCapture extends LitElement {
   @state() private statusMessage = '';
   @state() private childIndicators: Indicator[] = [];
   @state() private sentLead?: Lead;
+  /** Queued because the browser is offline (else the endpoint could not be reached). */
+  @state() private queuedOffline = false;
 
   @query('form') private form?: HTMLFormElement;
   @query('.thank-you h2') private thankYouHeading?: HTMLElement;
@@ -268,18 +277,26 @@ export class LeadCapture extends LitElement {
   /** The texts in use: the language's, then the config child's, the attribute's and the property's overrides. */
   private text: LeadCaptureStrings = builtInLocales.en;
   private offeredIndicators: Indicator[] = [];
-  /** Kept until delivery succeeds, so a resubmission is the same lead to the endpoint. */
-  private pendingLeadId?: string;
+  /**
+   * A lead that failed without being kept (no storage) and may be sent again: a resubmission
+   * with exactly the same content sends this very lead (same id, same body), anything else
+   * is a new lead with a new id.
+   */
+  private retryableLead?: Lead;
+  /** The id of this widget's lead waiting in the outbox, so its later delivery updates the widget. */
+  private queuedLeadId?: string;
   private readonly reportedProblems = new Set<string>();
   private readonly edited = new Set<FieldName>();
   private submissionInProgress = false;
-  /** When the form first appeared, for the minimum fill time. */
-  private shownAt = 0;
+  /** Single-character keystroke times per text field, for the time trap. */
+  private readonly keystrokes = new Map<string, number[]>();
+  private waitingForParser = false;
   private readonly childObserver = new MutationObserver(() => this.readChildIndicators());
   private readonly courier = sharedCourier();
   private readonly conversions = new ConversionHistory();
   private readonly handleSettled = (event: Event) => this.settleFromOutbox((event as CustomEvent<Settlement>).detail);
   private readonly handleExpired = (event: Event) => this.reportExpired((event as CustomEvent<Lead[]>).detail);
+  private readonly handleUnreadable = (event: Event) => this.reportUnreadable((event as CustomEvent<number>).detail);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -287,11 +304,14 @@ export class LeadCapture extends LitElement {
     this.childObserver.observe(this, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['value'] });
     // A script tag in <head> upgrades the element before the parser has reached its
     // children; judge them only once the document is parsed.
-    if (document.readyState === 'loading') {
+    if (document.readyState === 'loading' && !this.waitingForParser) {
+      // Once per element, however often it is moved while the page is still loading.
+      this.waitingForParser = true;
       document.addEventListener('DOMContentLoaded', () => this.readChildIndicators(), { once: true });
     }
     this.courier.addEventListener('settled', this.handleSettled);
     this.courier.addEventListener('expired', this.handleExpired);
+    this.courier.addEventListener('unreadable', this.handleUnreadable);
     this.courier.attach(this);
   }
 
@@ -300,6 +320,7 @@ export class LeadCapture extends LitElement {
     this.childObserver.disconnect();
     this.courier.removeEventListener('settled', this.handleSettled);
     this.courier.removeEventListener('expired', this.handleExpired);
+    this.courier.removeEventListener('unreadable', this.handleUnreadable);
     this.courier.detach(this);
   }
 
@@ -322,8 +343,10 @@ export class LeadCapture extends LitElement {
     const child = parseChildConfiguration(this.querySelector(':scope > script[type="application/json"][slot="config"]')?.textContent, Object.keys(builtInLocales.en));
     this.configuration = resolveConfiguration({ ...child.options, ...this.setOptions() }, document.baseURI);
     this.locale = localeFor(this.closest('[lang]')?.getAttribute('lang') ?? undefined);
-    const overrides = parseStringOverrides(this.getAttribute('strings'), Object.keys(builtInLocales.en));
-    this.text = { ...builtInLocales[this.locale], ...child.strings, ...overrides.strings, ...this.strings };
+    const knownStrings = Object.keys(builtInLocales.en);
+    const overrides = parseStringOverrides(this.getAttribute('strings'), knownStrings);
+    const ownStrings = stringOverridesFrom(this.strings, knownStrings);
+    this.text = { ...builtInLocales[this.locale], ...child.strings, ...overrides.strings, ...ownStrings.strings };
     // Never overrides a choice the prospect made.
     if (this.configuration.initialPreference && !this.answers.preference && !this.touched.has('preference')) {
       this.answers = { ...this.answers, preference: this.configuration.initialPreference };
@@ -334,11 +357,7 @@ export class LeadCapture extends LitElement {
     const childrenComplete = this.indicators !== undefined || document.readyState !== 'loading';
     // Until the parser has passed the children, a missing endpoint or half a JSON child is not a mistake yet.
     const problems = childrenComplete ? [...this.configuration.problems, ...child.problems, ...checked.problems] : [];
-    this.reportProblems([...problems, ...overrides.problems]);
-  }
-
-  protected override firstUpdated(): void {
-    this.shownAt = performance.now();
+    this.reportProblems([...problems, ...overrides.problems, ...ownStrings.problems]);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -505,8 +524,8 @@ export class LeadCapture extends LitElement {
   /** For bots only: off-screen, out of the tab order, hidden from assistive technology. */
   private renderHoneypot(): TemplateResult {
     return html`<div class="honeypot" aria-hidden="true">
-      <label for="website">Website</label>
-      <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+      <label for=${honeypotName}>Leave this field empty</label>
+      <input id=${honeypotName} name=${honeypotName} type="text" tabindex="-1" autocomplete="off" />
     </div>`;
   }
 
@@ -526,7 +545,8 @@ export class LeadCapture extends LitElement {
     return html`<section class="thank-you" part="thank-you">
       <h2 tabindex="-1">${text.thankYouHeading}</h2>
       <p>${text[thankYouKey[this.offerKind]]} ${this.followUpSentence()}</p>
-      ${this.state === 'queued' ? html`<p class="queued">${text.thankYouQueued}</p>` : nothing} ${this.renderAssetLink()}
+      ${this.state === 'queued' ? html`<p class="queued">${this.queuedOffline ? text.thankYouQueued : text.thankYouQueuedLater}</p>` : nothing}
+      ${this.renderAssetLink()}
     </section>`;
   }
 
@@ -563,6 +583,11 @@ export class LeadCapture extends LitElement {
   private handleTextInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     this.edited.add(input.name as FieldName);
+    // Only single characters typed key by key are timed; paste and autofill insert at once.
+    if (event instanceof InputEvent && event.inputType === 'insertText' && event.data?.length === 1) {
+      const times = this.keystrokes.get(input.name) ?? [];
+      this.keystrokes.set(input.name, [...times, event.timeStamp]);
+    }
     this.answers = { ...this.answers, [input.name]: input.value };
   }
 
@@ -599,6 +624,19 @@ export class LeadCapture extends LitElement {
   }
 
   private async submitAnswers(): Promise<void> {
+    // Judged first: a bot that filled every field with junk learns nothing from error messages.
+    const reason = spamReason({
+      honeypot: this.form?.querySelector<HTMLInputElement>(`[name="${honeypotName}"]`)?.value ?? '',
+      keystrokes: [...this.keystrokes.values()],
+      minimumFillTime: this.configuration.minimumFillTime,
+    });
+    if (reason) {
+      // The bot sees the thank-you a person would see.
+      this.state = 'sent';
+      this.statusMessage = this.text.statusSent;
+      this.emit<LeadSpamDetail>('lead-spam', { reason });
+      return;
+    }
     this.submitted = true;
     const invalidField = firstInvalidField(this.errors);
     if (invalidField || !this.answers.preference) {
@@ -609,26 +647,12 @@ export class LeadCapture extends LitElement {
     }
     const lead = await this.createLead({ ...this.answers, preference: this.answers.preference });
     if (!lead) return;
-    const reason = spamReason({
-      honeypot: this.form?.querySelector<HTMLInputElement>('#website')?.value ?? '',
-      elapsed: performance.now() - this.shownAt,
-      minimumFillTime: this.configuration.minimumFillTime,
-    });
-    if (reason) {
-      // The bot learns nothing: it sees the thank-you a person would see.
-      this.sentLead = lead;
-      this.state = 'sent';
-      this.statusMessage = this.text.statusSent;
-      this.emit<LeadSpamDetail>('lead-spam', { reason });
-      return;
-    }
     const proceed = this.emit<LeadSubmitDetail>('lead-submit', { lead }, { cancelable: true });
     if (!proceed) return;
     await this.deliver(lead);
   }
 
   private async createLead(answers: FormAnswers): Promise<Lead | undefined> {
-    this.pendingLeadId ??= createLeadId();
     // The receipt records the wording exactly as rendered next to the chosen option.
     const consentText = this.text[preferenceLabelKey[answers.preference]];
     const gpc = globalPrivacyControl();
@@ -641,7 +665,7 @@ export class LeadCapture extends LitElement {
         timeZone: browserTimeZone(),
         ...(this.trackRepeats && !gpc ? { repeat: this.conversions.signal() } : {}),
         page: pageContextFrom(location.href, document.referrer),
-        id: this.pendingLeadId,
+        id: createLeadId(),
         now: new Date(),
         classify: this.classify ?? classifyLead,
       });
@@ -655,7 +679,9 @@ export class LeadCapture extends LitElement {
       this.fail({ code: 'invalid-lead', message }, candidate);
       return undefined;
     }
-    return parsed.lead;
+    const retryable = this.retryableLead;
+    if (retryable && sameLeadContent(retryable, parsed.lead)) return retryable;
+    return deepFreeze(parsed.lead);
   }
 
   private async deliver(lead: Lead): Promise<void> {
@@ -671,37 +697,54 @@ export class LeadCapture extends LitElement {
     if (lead.repeat && (settlement.kind === 'delivered' || settlement.kind === 'queued')) {
       this.conversions.record(lead.offer.id ?? lead.offer.kind);
     }
-    if (!kept) {
-      this.emit<LeadErrorDetail>('lead-error', {
-        lead,
-        error: { code: 'storage-unavailable', message: 'This browser refused to keep a copy of the lead, so it cannot be retried later if this attempt fails.' },
-      });
-    }
+    // Not an error: the lead may well be delivered. Only a failure now would lose it.
+    if (!kept) warnOnce('<lead-capture> this browser refused to keep a copy of the lead (storage disabled or full), so it cannot be retried later if this attempt fails.');
     this.settle(settlement);
   }
 
   private settle(settlement: Settlement): void {
     const { lead } = settlement;
+    this.retryableLead = undefined;
+    this.queuedLeadId = undefined;
     switch (settlement.kind) {
       case 'delivered':
-        this.pendingLeadId = undefined;
         this.sentLead = lead;
         this.state = 'sent';
         this.statusMessage = this.text.statusSent;
         this.emit<LeadSentDetail>('lead-sent', { lead, status: settlement.status });
         return;
       case 'queued':
+        this.queuedLeadId = lead.id;
         this.sentLead = lead;
         this.state = 'queued';
-        this.statusMessage = this.text.statusQueued;
+        // Told the truth: "back online" only to someone who is offline.
+        this.queuedOffline = navigator.onLine === false;
+        this.statusMessage = this.queuedOffline ? this.text.statusQueued : this.text.statusQueuedLater;
+        this.reportUnreachable(settlement.problem, 'The lead is kept in this browser and sent later.');
         this.emit<LeadQueuedDetail>('lead-queued', { lead });
         return;
       case 'rejected':
         this.fail({ code: 'rejected', message: settlement.problem, status: settlement.status }, lead);
         return;
       case 'failed':
-        this.fail({ code: settlement.reason, message: settlement.problem, ...(settlement.status ? { status: settlement.status } : {}) }, lead);
+        this.retryableLead = lead;
+        this.reportUnreachable(settlement.problem, 'This browser could not keep the lead (storage disabled or full), so it was not sent.');
+        this.fail(
+          { code: settlement.reason, message: `${settlement.problem}; this browser could not keep the lead to send it later`, ...(settlement.status ? { status: settlement.status } : {}) },
+          lead,
+        );
     }
+  }
+
+  /** For the site owner: why a lead is waiting although the prospect is online, and where to look. */
+  private reportUnreachable(problem: string, outcome: string): void {
+    if (navigator.onLine === false) return;
+    this.reportProblems([
+      {
+        attribute: 'endpoint',
+        message: `could not deliver to ${this.configuration.endpoint} (${problem}). The endpoint may be down, or refuse the request: for an endpoint on another origin, check it answers the CORS preflight for the Content-Type and Idempotency-Key headers and does not redirect (redirects are never followed). ${outcome}`,
+      },
+    ]);
   }
 
   /**
@@ -710,7 +753,7 @@ export class LeadCapture extends LitElement {
    * widget per page so a listener hears of each lead once.
    */
   private settleFromOutbox(settlement: Settlement): void {
-    if (settlement.lead.id === this.pendingLeadId && this.state === 'queued') {
+    if (settlement.lead.id === this.queuedLeadId && this.state === 'queued') {
       if (settlement.kind !== 'queued') this.settle(settlement);
       return;
     }
@@ -725,6 +768,13 @@ export class LeadCapture extends LitElement {
     if (this.courier.reporter !== this) return;
     this.emit<LeadErrorDetail>('lead-error', {
       error: { code: 'expired', message: `${leads.length} queued lead(s) could not be delivered in time and were dropped.`, count: leads.length },
+    });
+  }
+
+  private reportUnreadable(count: number): void {
+    if (this.courier.reporter !== this) return;
+    this.emit<LeadErrorDetail>('lead-error', {
+      error: { code: 'unreadable', message: `${count} queued lead(s) in this browser's storage no longer parsed (changed by another script?) and were removed.`, count },
     });
   }
 
@@ -774,6 +824,14 @@ export class LeadCapture extends LitElement {
       console.error(message, this);
     }
   }
+}
+
+const warned = new Set<string>();
+
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn(message);
 }
 
 declare global {

@@ -1,4 +1,5 @@
-import { browserStorage } from '../delivery/outbox.js';
+import { fieldLimits } from '../lead/schema.js';
+import { readItem, writeItem, type StorageSource } from '../storage.js';
 
 /**
  * The call-to-action dilution signal: which offers this browser has already converted on.
@@ -7,6 +8,7 @@ import { browserStorage } from '../delivery/outbox.js';
  */
 
 const storageKey = 'lead-capture:v1:conversions';
+/** As many as the lead's `repeat.offers` may hold. */
 const longestHistory = 50;
 
 export interface RepeatSignal {
@@ -17,7 +19,7 @@ export interface RepeatSignal {
 }
 
 export class ConversionHistory {
-  constructor(private readonly storage: () => Storage | undefined = browserStorage) {}
+  constructor(private readonly storage?: StorageSource) {}
 
   /** What the lead reports: the conversions before this one. */
   signal(): RepeatSignal {
@@ -26,18 +28,21 @@ export class ConversionHistory {
   }
 
   record(offerId: string): void {
-    try {
-      const conversions = [...this.read(), offerId].slice(-longestHistory);
-      this.storage()?.setItem(storageKey, JSON.stringify(conversions));
-    } catch {
-      // A full or disabled storage only means the next lead reports fewer repeats.
-    }
+    // A full or disabled storage only means the next lead reports fewer repeats.
+    writeItem(storageKey, JSON.stringify([...this.read(), offerId].slice(-longestHistory)), this.storage);
   }
 
+  /**
+   * Any script on the origin can write this key: only entries the lead schema accepts are
+   * kept (non-empty, within the length limit, the most recent 50), so a stray value can
+   * shorten the signal but never make a lead invalid.
+   */
   private read(): string[] {
     try {
-      const parsed: unknown = JSON.parse(this.storage()?.getItem(storageKey) ?? '[]');
-      return Array.isArray(parsed) ? parsed.filter((entry): entry is string => typeof entry === 'string' && entry.length <= 200) : [];
+      const parsed: unknown = JSON.parse(readItem(storageKey, this.storage) ?? '[]');
+      if (!Array.isArray(parsed)) return [];
+      const usable = parsed.filter((entry): entry is string => typeof entry === 'string' && entry.length > 0 && entry.length <= fieldLimits.offerText);
+      return usable.slice(-longestHistory);
     } catch {
       return [];
     }

@@ -1,15 +1,20 @@
 import type { Lead } from '../lead/schema.js';
 import { deliverWithRetries } from './deliver.js';
-import { claimLength, isFinished, lockBusy, markFinished, withExclusiveLock } from './lock.js';
+import { isFinished, lockBusy, markFinished, withExclusiveLock } from './lock.js';
 import { LeadOutbox, type OutboxEntry } from './outbox.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+import { sendLead, type SendOutcome } from './send.js';
 
 /**
  * Gets every lead to its endpoint exactly once per tab and at least once overall:
  * a capture is written to the outbox before the first request, delivered under a per-lead
  * lock (so two tabs never send the same lead), and removed the moment the endpoint
  * confirms or finally refuses it. What could not be delivered waits in the outbox for the
- * next page load, the `online` event, or a beacon when the page goes away.
+ * next page load, the `online` event, or the page being hidden or closed.
+ *
+ * Events (for the widgets on the page): `settled` (a `Settlement` for a lead sent from the
+ * outbox), `expired` (`Lead[]` dropped after their time to live and a last failed attempt),
+ * `unreadable` (the number of entries that no longer parsed and were removed).
  */
 
 export type Settlement =
@@ -38,10 +43,10 @@ export interface CaptureResult {
 /** Flushing retries less: it runs in the background of another visit. */
 const flushRetries = 1;
 const flushTimeout = 10_000;
-/** Longer than a storage claim lives without renewal. */
-const busyRecheckDelay = claimLength + 1000;
-/** Browsers refuse beacons over 64 KiB in flight; stay well under. */
-const largestBeacon = 60_000;
+/** When another tab holds a lead's lock, look again after this long. */
+const busyRecheckDelay = 5000;
+/** Browsers refuse keepalive bodies over 64 KiB in flight, all requests together; stay under. */
+const exitBudget = 60_000;
 
 export class LeadCourier extends EventTarget {
   private readonly inFlight = new Set<string>();
@@ -81,34 +86,45 @@ export class LeadCourier extends EventTarget {
     return { settlement: { kind: kept ? 'queued' : 'failed', lead, reason: 'network', problem }, kept };
   }
 
-  /** Sends what is waiting in the outbox; concurrent calls coalesce into one more pass. */
+  /** Sends what is waiting in the outbox; concurrent calls coalesce into one more pass. Never rejects. */
   flush(): Promise<void> {
     if (this.flushing) {
       this.flushAgain = true;
       return this.flushing;
     }
-    this.flushing = this.flushPass().finally(() => {
-      this.flushing = undefined;
-      if (this.flushAgain) {
-        this.flushAgain = false;
-        void this.flush();
-      }
-    });
+    this.flushing = this.flushPass()
+      .catch((error: unknown) => console.error('<lead-capture> sending queued leads failed:', error))
+      .finally(() => {
+        this.flushing = undefined;
+        if (this.flushAgain) {
+          this.flushAgain = false;
+          void this.flush();
+        }
+      });
     return this.flushing;
   }
 
   /**
-   * The page is going away: hand what is waiting to the browser as beacons. The copies stay
-   * in the outbox (a beacon is never confirmed), so the next visit may send them again; the
-   * endpoint dedupes on the lead id.
+   * The page is being hidden or closed (a hidden page on a phone is often killed without
+   * `pagehide`): hand what is waiting to the browser as keepalive requests, the same request
+   * as any attempt (no cookies, no redirect, `Idempotency-Key`). The copies stay in the
+   * outbox until an answer is read; if the page is gone before that, the next visit sends
+   * them again and the endpoint dedupes on the key.
    */
-  beaconPending(): void {
-    // Offline, a beacon can only fail, or be sent late behind another tab's flush: leave the
-    // queue to the next visit or the `online` event.
-    if (typeof navigator.sendBeacon !== 'function' || navigator.onLine === false) return;
-    for (const entry of this.outbox.stocktake().pending) {
-      if (this.inFlight.has(entry.lead.id) || !canBeacon(entry)) continue;
-      navigator.sendBeacon(entry.endpoint, new Blob([JSON.stringify(entry.lead)], { type: 'application/json' }));
+  sendAtExit(): void {
+    // Offline, a request can only fail, or be sent late behind another tab's flush.
+    if (navigator.onLine === false) return;
+    let budget = exitBudget;
+    for (const entry of this.outbox.waiting()) {
+      if (this.inFlight.has(entry.lead.id)) continue;
+      budget -= JSON.stringify(entry.lead).length;
+      if (budget < 0) break;
+      this.inFlight.add(entry.lead.id);
+      void sendLead(entry.lead, { endpoint: entry.endpoint, timeout: flushTimeout, keepalive: true }).then((outcome) => {
+        this.inFlight.delete(entry.lead.id);
+        const settlement = this.settle(entry.lead, outcome, true);
+        if (settlement.kind !== 'queued') this.dispatchEvent(new CustomEvent('settled', { detail: settlement }));
+      });
     }
   }
 
@@ -116,38 +132,55 @@ export class LeadCourier extends EventTarget {
     if (this.started || typeof window === 'undefined') return;
     this.started = true;
     window.addEventListener('online', () => void this.flush());
-    window.addEventListener('pagehide', () => this.beaconPending());
+    window.addEventListener('pagehide', () => this.sendAtExit());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'hidden') this.sendAtExit();
+    });
     // Flush after the page has loaded: the visit the prospect came for goes first.
     if (document.readyState === 'complete') setTimeout(() => void this.flush());
     else window.addEventListener('load', () => void this.flush(), { once: true });
   }
 
   private async flushPass(): Promise<void> {
-    const { pending, expired } = this.outbox.stocktake();
-    if (expired.length > 0) this.dispatchEvent(new CustomEvent('expired', { detail: expired.map((entry) => entry.lead) }));
+    const { pending, overdue, unreadable } = this.outbox.stocktake();
+    if (unreadable > 0) this.dispatchEvent(new CustomEvent('unreadable', { detail: unreadable }));
     const policy: RetryPolicy = { ...defaultRetryPolicy, retries: flushRetries };
+    const lastChance: RetryPolicy = { ...defaultRetryPolicy, retries: 0 };
+    const expired: Lead[] = [];
     let busy = 0;
-    for (const entry of pending) {
-      if (this.inFlight.has(entry.lead.id)) continue;
-      const settlement = await withExclusiveLock(entry.lead.id, async () => {
-        // Another tab may have delivered it between our stocktake and the lock (and our copy
-        // of localStorage may not show that yet).
-        if (!this.outbox.has(entry.lead.id)) return undefined;
-        if (await isFinished(entry.lead.id)) {
-          this.outbox.remove(entry.lead.id);
-          return undefined;
-        }
-        return this.deliver(entry.lead, { endpoint: entry.endpoint, timeout: flushTimeout, policy }, true);
-      });
+    for (const entry of [...pending, ...overdue]) {
+      // Offline: every attempt would fail the same way (and an overdue lead would be dropped
+      // untried); the `online` event brings us back.
+      if (navigator.onLine === false) break;
+      const isOverdue = overdue.includes(entry);
+      const settlement = await this.sendQueued(entry, isOverdue ? lastChance : policy);
       if (settlement === lockBusy) busy += 1;
       if (settlement === lockBusy || settlement === undefined) continue;
+      if (isOverdue && settlement.kind === 'queued') {
+        this.outbox.remove(entry.lead.id);
+        expired.push(entry.lead);
+        continue;
+      }
       this.dispatchEvent(new CustomEvent('settled', { detail: settlement }));
-      // Offline: the rest would fail the same way; the `online` event brings us back.
-      if (settlement.kind === 'queued' && navigator.onLine === false) break;
     }
+    if (expired.length > 0) this.dispatchEvent(new CustomEvent('expired', { detail: expired }));
     // Someone else was sending: look again later. Delivered by then, the lead is gone; if
-    // that tab died mid-send, its claim has expired and this tab takes over.
+    // that tab died mid-send, its lock went with it and this tab takes over.
     if (busy > 0) setTimeout(() => void this.flush(), busyRecheckDelay);
+  }
+
+  private async sendQueued(entry: OutboxEntry, policy: RetryPolicy): Promise<Settlement | undefined | typeof lockBusy> {
+    if (this.inFlight.has(entry.lead.id)) return undefined;
+    return withExclusiveLock(entry.lead.id, async () => {
+      // Another tab may have delivered it between our stocktake and the lock (and our copy
+      // of localStorage may not show that yet).
+      if (!this.outbox.has(entry.lead.id)) return undefined;
+      if (await isFinished(entry.lead.id)) {
+        this.outbox.remove(entry.lead.id);
+        return undefined;
+      }
+      return this.deliver(entry.lead, { endpoint: entry.endpoint, timeout: flushTimeout, policy }, true);
+    });
   }
 
   private async deliver(lead: Lead, options: CourierOptions, kept: boolean): Promise<Settlement> {
@@ -157,34 +190,30 @@ export class LeadCourier extends EventTarget {
       policy: options.policy,
       onRequest: (inFlight) => (inFlight ? this.inFlight.add(lead.id) : this.inFlight.delete(lead.id)),
     });
-    switch (result.kind) {
+    return this.settle(lead, result, kept);
+  }
+
+  /** What an outcome means for the lead and its outbox copy. */
+  private settle(lead: Lead, outcome: SendOutcome, kept: boolean): Settlement {
+    switch (outcome.kind) {
       case 'delivered':
         this.outbox.remove(lead.id);
         markFinished(lead.id);
-        return { kind: 'delivered', lead, status: result.status };
+        return { kind: 'delivered', lead, status: outcome.status };
       case 'rejected':
         // Final: sending it again would be refused again, and a stuck entry would retry forever.
         this.outbox.remove(lead.id);
         markFinished(lead.id);
-        return { kind: 'rejected', lead, status: result.status, problem: result.problem };
+        return { kind: 'rejected', lead, status: outcome.status, problem: outcome.problem };
       default:
         return {
           kind: kept ? 'queued' : 'failed',
           lead,
-          reason: result.reason,
-          problem: result.problem,
-          ...(result.status ? { status: result.status } : {}),
+          reason: outcome.reason,
+          problem: outcome.problem,
+          ...(outcome.status ? { status: outcome.status } : {}),
         };
     }
-  }
-}
-
-/** Beacons cannot carry headers and cross origins only as "simple" requests: same origin only. */
-function canBeacon(entry: OutboxEntry): boolean {
-  try {
-    return new URL(entry.endpoint).origin === location.origin && JSON.stringify(entry.lead).length <= largestBeacon;
-  } catch {
-    return false;
   }
 }
 

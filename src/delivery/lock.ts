@@ -1,92 +1,52 @@
-import { browserStorage } from './outbox.js';
-
 /**
- * "Exactly one tab sends this lead": an exclusive, non-waiting lock per lead. The Web Locks
- * API gives it across tabs and workers of an origin; where it is missing, claims in
- * localStorage do the same on a best-effort basis.
+ * "Exactly one tab sends this lead": an exclusive, non-waiting Web Lock per lead, shared by
+ * the tabs and workers of an origin. Where the API is missing or refuses (opaque origins,
+ * such as sandboxed iframes, throw), the lead is sent anyway: there is then no queue shared
+ * with another tab to race against, or at worst a second request with the same
+ * `Idempotency-Key`, which the endpoint dedupes. A lead is never held back for want of a lock.
  */
 
 export const lockBusy = Symbol('lock busy');
 
-/**
- * A claim lives this long unless its holder renews it. Short, so that a claim left behind
- * (a tab that crashed or closed mid-send, or a removal the storage never propagated) stops
- * blocking the lead within seconds; the holder renews it while it works.
- */
-export const claimLength = 5000;
-const claimRenewal = 1000;
-/**
- * Long enough for another tab's claim to become visible before the winner is decided
- * (localStorage reaches other tabs asynchronously; on a busy machine that takes a while).
- */
-const claimSettleTime = 200;
-
 export async function withExclusiveLock<T>(name: string, task: () => Promise<T>): Promise<T | typeof lockBusy> {
   const locks = globalThis.navigator?.locks;
-  if (locks?.request) {
-    return locks.request(`lead-capture:${name}`, { ifAvailable: true }, async (lock) => (lock ? task() : lockBusy));
-  }
-  return withStorageClaim(name, task);
-}
-
-/**
- * Each contender writes its own claim key (so no write overwrites another: tabs see writes
- * in different orders), waits for the others' claims to arrive, and the smallest live claim
- * wins. Whoever holds the smallest claim always sees itself as the winner, so someone
- * always sends; two winners need a storage event slower than the settle time.
- */
-async function withStorageClaim<T>(name: string, task: () => Promise<T>): Promise<T | typeof lockBusy> {
-  const storage = browserStorage();
-  // No storage means no queue to share with another tab: only this page can send.
-  if (!storage) return task();
-  const prefix = `lead-capture:v1:claim:${name}:`;
-  const claim = `${prefix}${Date.now().toString(36).padStart(10, '0')}-${Math.random().toString(36).slice(2)}`;
-  if (liveClaims(storage, prefix).length > 0) return lockBusy;
+  if (typeof locks?.request !== 'function') return task();
+  let started = false;
   try {
-    storage.setItem(claim, String(Date.now() + claimLength));
-  } catch {
+    return await locks.request(`lead-capture:${name}`, { ifAvailable: true }, async (lock) => {
+      if (!lock) return lockBusy;
+      started = true;
+      return task();
+    });
+  } catch (error) {
+    // The task's own failure is the caller's; only a refused lock falls back to no lock.
+    if (started) throw error;
     return task();
   }
-  const renewal = setInterval(() => storage.setItem(claim, String(Date.now() + claimLength)), claimRenewal);
-  try {
-    // Checked twice: a smaller claim that was still on its way the first time shows up the second.
-    for (let check = 0; check < 2; check += 1) {
-      await new Promise((resolve) => setTimeout(resolve, claimSettleTime));
-      if (liveClaims(storage, prefix)[0] !== claim) return lockBusy;
-    }
-    return await task();
-  } finally {
-    clearInterval(renewal);
-    storage.removeItem(claim);
-  }
-}
-
-/** Unexpired claims for one lock, smallest first; expired ones (a crashed tab's) are cleared. */
-function liveClaims(storage: Storage, prefix: string): string[] {
-  const now = Date.now();
-  const claims: string[] = [];
-  for (let index = storage.length - 1; index >= 0; index -= 1) {
-    const key = storage.key(index);
-    if (!key?.startsWith(prefix)) continue;
-    if (Number(storage.getItem(key)) > now) claims.push(key);
-    else storage.removeItem(key);
-  }
-  return claims.sort();
 }
 
 /**
  * "This lead is done", told to every tab at once. localStorage is only eventually
  * consistent between tabs: a tab can take a lead's lock right after another tab delivered
  * it and still see the stale copy. Web Locks are consistent, so the tab that settles a lead
- * also holds a "finished" lock for the rest of its life, which others can query.
+ * also holds a "finished" lock for the rest of its life, which others can query. Safe
+ * because a lead id is never reused for another body: a changed lead gets a new id.
  */
 export function markFinished(name: string): void {
-  void globalThis.navigator?.locks?.request(`lead-capture:finished:${name}`, () => new Promise<void>(() => {}));
+  try {
+    globalThis.navigator?.locks?.request(`lead-capture:finished:${name}`, () => new Promise<void>(() => {})).catch(() => {});
+  } catch {
+    // Without Web Locks, the outbox copy being gone is the only signal, as before.
+  }
 }
 
 export async function isFinished(name: string): Promise<boolean> {
-  const locks = globalThis.navigator?.locks;
-  if (!locks?.query) return false;
-  const { held = [], pending = [] } = await locks.query();
-  return [...held, ...pending].some((lock) => lock.name === `lead-capture:finished:${name}`);
+  try {
+    const locks = globalThis.navigator?.locks;
+    if (typeof locks?.query !== 'function') return false;
+    const { held = [], pending = [] } = await locks.query();
+    return [...held, ...pending].some((lock) => lock.name === `lead-capture:finished:${name}`);
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import { parseLead, type Lead } from '../lead/schema.js';
+import { browserStorage, keysWith, readItem, removeItem, writeItem, type StorageSource } from '../storage.js';
 
 /**
  * Leads not yet confirmed by their endpoint, kept in localStorage so that a flaky network,
@@ -12,85 +13,84 @@ export const defaultTimeToLive = 7 * 24 * 60 * 60 * 1000;
 export interface OutboxEntry {
   lead: Lead;
   endpoint: string;
+  /** When the entry was written, by this device's clock (see `stocktake` for a wrong clock). */
   queuedAt: number;
-  expiresAt: number;
 }
 
 export interface Stocktake {
+  /** Within their time to live, oldest first. */
   pending: OutboxEntry[];
-  /** Dropped because they outlived the time to live. */
-  expired: OutboxEntry[];
-}
-
-/** localStorage, or undefined where the browser refuses it (disabled storage throws on access). */
-export function browserStorage(): Storage | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
+  /**
+   * Older than the time to live by this device's clock. They are not dropped here: a clock
+   * that was slow when the lead was queued makes a fresh lead look old, so each gets one
+   * last attempt, and only one that then fails is dropped (`drop`).
+   */
+  overdue: OutboxEntry[];
+  /** Entries that no longer parse (edited by another script, or an older format): removed. */
+  unreadable: number;
 }
 
 export class LeadOutbox {
   constructor(
-    private readonly storage: () => Storage | undefined = browserStorage,
+    private readonly storage: StorageSource = browserStorage,
     readonly timeToLive: number = defaultTimeToLive,
   ) {}
 
   /** Keeps a copy of the lead; false when storage is disabled or full (the lead is then not safe). */
   put(lead: Lead, endpoint: string, now: number = Date.now()): boolean {
-    const entry: OutboxEntry = { lead, endpoint, queuedAt: now, expiresAt: now + this.timeToLive };
-    try {
-      const storage = this.storage();
-      if (!storage) return false;
-      storage.setItem(keyPrefix + lead.id, JSON.stringify(entry));
-      return true;
-    } catch {
-      return false;
-    }
+    const entry: OutboxEntry = { lead, endpoint, queuedAt: now };
+    return writeItem(keyPrefix + lead.id, JSON.stringify(entry), this.storage);
   }
 
   has(id: string): boolean {
-    return this.read(keyPrefix + id) !== undefined;
+    return readItem(keyPrefix + id, this.storage) !== undefined;
   }
 
   remove(id: string): void {
-    try {
-      this.storage()?.removeItem(keyPrefix + id);
-    } catch {
-      // Storage that cannot be written cannot hold the entry either.
-    }
+    removeItem(keyPrefix + id, this.storage);
   }
 
-  /** Every pending entry, oldest first; expired and unreadable ones are removed on the way. */
+  /**
+   * Every entry, sorted into pending and overdue; unreadable ones are removed and counted.
+   * The device clock may be wrong at either end: a queue time in the future (the clock was
+   * fast then, or is slow now) is reset to now, so no entry outlives the time to live by
+   * the amount of the error; one that looks too old is `overdue`, not dropped unseen.
+   */
   stocktake(now: number = Date.now()): Stocktake {
     const pending: OutboxEntry[] = [];
-    const expired: OutboxEntry[] = [];
-    for (const key of this.keys()) {
-      const entry = this.read(key);
+    const overdue: OutboxEntry[] = [];
+    let unreadable = 0;
+    for (const [key, entry] of this.entries()) {
       if (!entry) {
-        this.removeKey(key);
-      } else if (entry.expiresAt <= now) {
-        this.removeKey(key);
-        expired.push(entry);
-      } else {
-        pending.push(entry);
+        removeItem(key, this.storage);
+        unreadable += 1;
+        continue;
       }
+      // Repaired, not ignored: an entry under another lead's key could never be removed.
+      if (key !== keyPrefix + entry.lead.id) {
+        if (!this.has(entry.lead.id)) this.put(entry.lead, entry.endpoint, entry.queuedAt);
+        removeItem(key, this.storage);
+      }
+      if (entry.queuedAt > now) {
+        entry.queuedAt = now;
+        this.put(entry.lead, entry.endpoint, now);
+      }
+      (now - entry.queuedAt >= this.timeToLive ? overdue : pending).push(entry);
     }
     pending.sort((first, second) => first.queuedAt - second.queuedAt);
-    return { pending, expired };
+    return { pending, overdue, unreadable };
   }
 
-  private keys(): string[] {
-    try {
-      const storage = this.storage();
-      if (!storage) return [];
-      return Array.from({ length: storage.length }, (_, index) => storage.key(index)).filter(
-        (key): key is string => key?.startsWith(keyPrefix) === true,
-      );
-    } catch {
-      return [];
-    }
+  /**
+   * What is waiting, as it is, changing nothing: for the page exit, which has no time to
+   * tidy up or to report what it would remove (the next visit's stocktake does both).
+   */
+  waiting(): OutboxEntry[] {
+    return this.entries().flatMap(([, entry]) => (entry ? [entry] : []));
+  }
+
+  private entries(): [string, OutboxEntry | undefined][] {
+    return keysWith(keyPrefix, this.storage).map((key) => [key, this.read(key)]);
   }
 
   /**
@@ -99,23 +99,13 @@ export class LeadOutbox {
    */
   private read(key: string): OutboxEntry | undefined {
     try {
-      const raw = this.storage()?.getItem(key);
-      if (!raw) return undefined;
-      const entry = JSON.parse(raw) as Partial<OutboxEntry>;
-      const parsed = parseLead(entry.lead);
-      if (!parsed.success || typeof entry.endpoint !== 'string' || !/^https?:\/\//.test(entry.endpoint)) return undefined;
-      if (typeof entry.queuedAt !== 'number' || typeof entry.expiresAt !== 'number') return undefined;
-      return { lead: parsed.lead, endpoint: entry.endpoint, queuedAt: entry.queuedAt, expiresAt: entry.expiresAt };
+      const entry = JSON.parse(readItem(key, this.storage) ?? 'null') as Partial<OutboxEntry> | null;
+      const parsed = parseLead(entry?.lead);
+      if (!entry || !parsed.success || typeof entry.endpoint !== 'string' || !/^https?:\/\//.test(entry.endpoint)) return undefined;
+      if (typeof entry.queuedAt !== 'number' || !Number.isFinite(entry.queuedAt)) return undefined;
+      return { lead: parsed.lead, endpoint: entry.endpoint, queuedAt: entry.queuedAt };
     } catch {
       return undefined;
-    }
-  }
-
-  private removeKey(key: string): void {
-    try {
-      this.storage()?.removeItem(key);
-    } catch {
-      // Nothing more to do: the entry is unreadable to us anyway.
     }
   }
 }

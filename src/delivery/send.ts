@@ -2,13 +2,18 @@ import type { Lead } from '../lead/schema.js';
 
 /**
  * One HTTP attempt to hand a lead to the site's endpoint. Later layers (retry, queue,
- * beacon) build on this; it never throws, it reports an outcome.
+ * page exit) build on this; it never throws, it reports an outcome.
  */
 
 export interface SendOptions {
   endpoint: string;
   /** Milliseconds before the attempt is abandoned. */
   timeout: number;
+  /**
+   * For the page-exit path: the browser finishes the request after the page is gone. Same
+   * request otherwise, so the exit keeps every promise a normal attempt keeps.
+   */
+  keepalive?: boolean;
   /** Injectable for Node-side use; browsers use the global fetch. */
   fetch?: typeof fetch;
 }
@@ -35,6 +40,10 @@ export async function sendLead(lead: Lead, options: SendOptions): Promise<SendOu
       credentials: 'omit',
       // A redirect would replay the lead to a place the site owner never named.
       redirect: 'error',
+      // The body carries the page as origin + path; the Referer must not say more (a query
+      // string often holds tokens or an email address).
+      referrerPolicy: 'strict-origin',
+      keepalive: options.keepalive === true,
       signal: controller.signal,
     });
     return await outcomeOf(response);

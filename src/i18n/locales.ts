@@ -15,5 +15,6 @@ export const builtInLocales: Record<string, LeadCaptureStrings> = {
 /** The built-in language for a BCP 47 tag (`de-AT` → `de`), English when none matches. */
 export function localeFor(languageTag: string | undefined): string {
   const language = (languageTag ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return language in builtInLocales ? language : 'en';
+  // Own keys only: `in` would also find "constructor" or "__proto__" on Object.prototype.
+  return Object.hasOwn(builtInLocales, language) ? language : 'en';
 }

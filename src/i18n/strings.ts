@@ -35,12 +35,16 @@ export interface LeadCaptureStrings {
   statusInvalid: string;
   statusSubmitting: string;
   statusSent: string;
+  /** Queued because the browser is offline. */
   statusQueued: string;
+  /** Queued although the browser is online: the endpoint could not be reached. */
+  statusQueuedLater: string;
   statusRejected: string;
   statusFailed: string;
   statusNotConfigured: string;
   thankYouHeading: string;
   thankYouQueued: string;
+  thankYouQueuedLater: string;
   thankYouDownload: string;
   thankYouNewsletter: string;
   thankYouFollow: string;

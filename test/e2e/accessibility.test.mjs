@@ -118,7 +118,8 @@ test('an invalid submit from the keyboard moves focus to the first invalid field
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  await page.keyboard.type('not-an-email');
+  // At a person's pace: text typed faster than anyone types is the time trap's business.
+  await page.keyboard.type('not-an-email', { delay: 40 });
   await page.keyboard.press('Enter');
   const active = await page.evaluate(() => document.querySelector('lead-capture').shadowRoot.activeElement?.id);
   assert.equal(active, 'email');

@@ -27,7 +27,7 @@ async function widget(endpoint: string, offer = 'download'): Promise<LeadCapture
 /** The fields a person is asked to fill (the honeypot, for bots only, is not one). */
 function visibleFieldNames(element: LeadCapture): string[] {
   const inputs = shadow(element).querySelectorAll<HTMLInputElement>('input[type="text"], input[type="email"], input[type="tel"], select');
-  return Array.from(inputs, (input) => input.name).filter((name) => name !== 'website');
+  return Array.from(inputs).filter((input) => !input.closest('[aria-hidden="true"]')).map((input) => input.name);
 }
 
 // A queued lead left by one test would otherwise be flushed by the next test's widget.
@@ -68,6 +68,25 @@ describe('<lead-capture> rendering', () => {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await element.updateComplete;
     expect(shadow(element).querySelectorAll('input[name="indicator"]')).to.have.length(3);
+  });
+
+  it('waits for the parser once per element, however often it is moved while the page loads', async () => {
+    const element = await widget('/api/leads');
+    const addEventListener = document.addEventListener;
+    let waits = 0;
+    document.addEventListener = function count(this: Document, ...args: Parameters<Document['addEventListener']>) {
+      if (args[0] === 'DOMContentLoaded') waits += 1;
+      return addEventListener.apply(this, args);
+    } as Document['addEventListener'];
+    Object.defineProperty(document, 'readyState', { configurable: true, get: () => 'loading' });
+    try {
+      const parent = element.parentElement!;
+      for (let move = 0; move < 3; move += 1) parent.append(element);
+    } finally {
+      delete (document as { readyState?: string }).readyState;
+      document.addEventListener = addEventListener;
+    }
+    expect(waits).to.equal(1);
   });
 
   it('lets the indicators property replace the children', async () => {
@@ -271,7 +290,7 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     expect(await endpoint.received()).to.have.length(1);
   });
 
-  it('on a 4xx keeps everything typed, shows the problem, still offers the download, and resends the same lead', async () => {
+  it('on a 4xx keeps everything typed, shows the problem, still offers the download; the corrected lead is a new lead', async () => {
     const endpoint = new TestEndpoint();
     await endpoint.script({ status: 422, body: { title: 'Unprocessable', detail: 'This email domain is not accepted.' } });
     const element = await widget(endpoint.url);
@@ -293,12 +312,69 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     expect(Object.keys(localStorage).filter((key) => key.startsWith('lead-capture:v1:lead:')), 'nothing queued').to.deep.equal([]);
     await expect(element).to.be.accessible();
 
+    // One id, one body: a receiver that dedupes on the key would otherwise keep the refused body.
+    await type(element, 'email', 'ada@acme.test');
     const sent = oneEvent(element, 'lead-sent');
     await submit(element);
     const resent = (await sent) as CustomEvent<LeadSentDetail>;
-    expect(resent.detail.lead.id).to.equal(detail.lead?.id);
+    expect(resent.detail.lead.id).not.to.equal(detail.lead?.id);
+    expect(resent.detail.lead.contact.email).to.equal('ada@acme.test');
     const received = await endpoint.received();
-    expect(received.map((request) => request.headers['idempotency-key'])).to.deep.equal([detail.lead?.id, detail.lead?.id]);
+    expect(received.map((request) => request.headers['idempotency-key'])).to.deep.equal([detail.lead?.id, resent.detail.lead.id]);
+  });
+
+  it('sends the very same lead again (same id, same body) when an unkept lead failed and nothing changed', async () => {
+    const endpoint = new TestEndpoint();
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      const element = await widget('http://127.0.0.1:9/leads');
+      element.retries = 0;
+      await choose(element, 'none');
+      const failed = oneEvent(element, 'lead-error');
+      await submit(element);
+      const { detail } = (await failed) as CustomEvent<LeadErrorDetail>;
+      expect(detail.error.code).to.equal('network');
+      expect(element.getAttribute('state')).to.equal('error');
+
+      element.endpoint = endpoint.url;
+      await element.updateComplete;
+      const sent = oneEvent(element, 'lead-sent');
+      await submit(element);
+      const { detail: delivered } = (await sent) as CustomEvent<LeadSentDetail>;
+      expect(delivered.lead).to.equal(detail.lead);
+      const [request] = await endpoint.received();
+      expect(request.headers['idempotency-key']).to.equal(detail.lead?.id);
+      expect(JSON.parse(request.body)).to.deep.equal(detail.lead);
+    } finally {
+      Storage.prototype.setItem = setItem;
+    }
+  });
+
+  it('sends and keeps the lead as validated, whatever a lead-submit listener tries', async () => {
+    const endpoint = new TestEndpoint();
+    const element = await widget(endpoint.url);
+    await choose(element, 'none');
+    await type(element, 'name', 'Ada');
+    const attempts: string[] = [];
+    element.addEventListener('lead-submit', (event) => {
+      const { lead } = (event as CustomEvent<{ lead: { contact: Record<string, string> } }>).detail;
+      for (const [key, value] of [['name', 'x'.repeat(300)], ['phone', '+15550100199']]) {
+        try {
+          lead.contact[key] = value;
+        } catch (error) {
+          attempts.push((error as Error).name);
+        }
+      }
+    });
+    const sent = oneEvent(element, 'lead-sent');
+    await submit(element);
+    await sent;
+    expect(attempts).to.deep.equal(['TypeError', 'TypeError']);
+    const [request] = await endpoint.received();
+    expect(JSON.parse(request.body).contact).to.deep.equal({ preference: 'none', name: 'Ada' });
   });
 
   it('when the endpoint cannot be reached, keeps the lead, thanks the prospect and gives the download', async () => {
@@ -312,8 +388,9 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     expect(detail.lead.contact.preference).to.equal('none');
     expect(element.getAttribute('state')).to.equal('queued');
     expect(localStorage.getItem(`lead-capture:v1:lead:${detail.lead.id}`)).not.to.equal(null);
-    expect(statusText(element)).to.equal("Saved, we'll send it when you're back online.");
-    expect(field(element, '[part="thank-you"]').textContent).to.contain("Saved, we'll send it when you're back online");
+    // Online all along: the prospect is not told they are offline.
+    expect(statusText(element)).to.equal("Saved. Our server couldn't be reached just now, so we'll send your details automatically later.");
+    expect(field(element, '[part="thank-you"]').textContent).to.contain('will be sent automatically later').and.not.contain('back online');
     expect(maybeField(element, '[part="asset-link"]')).not.to.equal(null);
     expect(shadow(element).activeElement).to.equal(field(element, '[part="thank-you"] h2'));
     await expect(element).to.be.accessible();

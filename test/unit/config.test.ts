@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { checkIndicators, resolveConfiguration } from '../../src/config.js';
+import { checkIndicators, resolveConfiguration, stringOverridesFrom } from '../../src/config.js';
 
 const base = 'https://shop.example/landing/page.html';
 
@@ -63,6 +63,66 @@ describe('resolveConfiguration', () => {
     expect(delivery).to.deep.equal({ retries: 3, timeout: 10_000 });
     expect(settings.maxCallAttempts).to.equal(2);
     expect(problems.map((problem) => problem.attribute)).to.deep.equal(['max-call-attempts', 'retries', 'timeout']);
+  });
+
+  it('takes only whole decimal numbers from text, quoting what was written', () => {
+    for (const written of ['', ' ', '1e1', '0x2', '2.5', '+3', '-1', '3x', 'Infinity']) {
+      const { delivery, problems } = resolveConfiguration({ endpoint: '/x', retries: written }, base);
+      expect(delivery.retries, JSON.stringify(written)).to.equal(3);
+      expect(problems.map((problem) => problem.message), JSON.stringify(written)).to.deep.equal([
+        `retries="${written}" is not a whole number from 0 to 10; using 3.`,
+      ]);
+    }
+    const { delivery, settings, minimumFillTime, problems } = resolveConfiguration(
+      { endpoint: '/x', retries: ' 7 ', timeout: '500', maxCallAttempts: '0', minFillMs: '60000' },
+      base,
+    );
+    expect({ delivery, maxCallAttempts: settings.maxCallAttempts, minimumFillTime, problems }).to.deep.equal({
+      delivery: { retries: 7, timeout: 500 },
+      maxCallAttempts: 0,
+      minimumFillTime: 60_000,
+      problems: [],
+    });
+  });
+
+  it('keeps every limit of the numbers, at both ends', () => {
+    const outside = { retries: '11', timeout: '99', maxCallAttempts: '11', minFillMs: '60001' };
+    const { problems } = resolveConfiguration({ endpoint: '/x', ...outside }, base);
+    expect(problems.map((problem) => problem.attribute)).to.deep.equal(['max-call-attempts', 'retries', 'timeout', 'min-fill-ms']);
+  });
+
+  it('catches text the lead schema would refuse: one problem naming the attribute and the limit', () => {
+    const long = 'x'.repeat(201);
+    const { settings, problems } = resolveConfiguration(
+      { endpoint: '/x', offerId: long, offerTitle: long, controller: long, consentVersion: long, jurisdiction: long, privacyHref: `/${'p'.repeat(2048)}`, assetHref: `/${'a'.repeat(2048)}` },
+      base,
+    );
+    expect(settings).to.include({ offerId: undefined, consentVersion: undefined, jurisdiction: undefined, privacyHref: undefined, assetHref: undefined });
+    expect(settings.offerTitle).to.equal('x'.repeat(200));
+    expect(settings.controller).to.equal('x'.repeat(200));
+    expect(problems.map((problem) => problem.attribute)).to.deep.equal(['offer-id', 'offer-title', 'asset-href', 'privacy-href', 'consent-version', 'jurisdiction', 'controller']);
+    for (const problem of problems) expect(problem.message).to.match(problem.attribute.endsWith('href') ? /2048/ : /200\b/);
+    // At the limit, nothing to say.
+    expect(resolveConfiguration({ endpoint: '/x', offerId: 'x'.repeat(200), privacyHref: `/${'p'.repeat(2047)}` }, base).problems).to.deep.equal([]);
+  });
+
+  it('refuses an endpoint with a user name or password, so the secret is never used or stored', () => {
+    for (const endpoint of ['http://ada:s3cret@example.com/leads', 'https://s3cret@example.com/leads']) {
+      const { endpoint: resolved, problems } = resolveConfiguration({ endpoint }, base);
+      expect(resolved, endpoint).to.equal(undefined);
+      expect(problems.map((problem) => problem.attribute)).to.deep.equal(['endpoint']);
+      expect(problems[0].message, 'the secret is not repeated in the console').not.to.contain('s3cret');
+    }
+  });
+});
+
+describe('stringOverridesFrom', () => {
+  it('uses the built-in text instead of one over the consent text limit, and says which', () => {
+    const { strings, problems } = stringOverridesFrom({ preferenceNone: 'n'.repeat(1001), preferenceEmail: 'e'.repeat(1000) }, ['preferenceNone', 'preferenceEmail']);
+    expect(strings).to.deep.equal({ preferenceEmail: 'e'.repeat(1000) });
+    expect(problems).to.have.length(1);
+    expect(problems[0].attribute).to.equal('strings');
+    expect(problems[0].message).to.contain('1000').and.contain('preferenceNone');
   });
 });
 

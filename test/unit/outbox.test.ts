@@ -20,8 +20,9 @@ describe('LeadOutbox (real localStorage)', () => {
     expect(Object.keys(localStorage)).to.include(`lead-capture:v1:lead:${lead.id}`);
     expect(outbox.has(lead.id)).to.equal(true);
     expect(outbox.stocktake(2000)).to.deep.equal({
-      pending: [{ lead, endpoint: 'https://example.com/api/leads', queuedAt: 1000, expiresAt: 1000 + 7 * day }],
-      expired: [],
+      pending: [{ lead, endpoint: 'https://example.com/api/leads', queuedAt: 1000 }],
+      overdue: [],
+      unreadable: 0,
     });
   });
 
@@ -34,26 +35,45 @@ describe('LeadOutbox (real localStorage)', () => {
     expect(Object.keys(localStorage).filter((key) => key.startsWith('lead-capture:'))).to.deep.equal([]);
   });
 
-  it('drops expired leads and reports them', () => {
+  it('sorts leads past their time to live as overdue, without dropping them: a slow clock may have aged them', () => {
     const outbox = new LeadOutbox(undefined, day);
     const old = exampleLead({ id: '6f1c9f3e-0b6a-4d6f-9d0e-2f1a3b4c5d6e' });
     const fresh = exampleLead();
     outbox.put(old, 'https://example.com/a', 0);
     outbox.put(fresh, 'https://example.com/a', day);
-    const { pending, expired } = outbox.stocktake(day + 1);
+    const { pending, overdue } = outbox.stocktake(day + 1);
     expect(pending.map((entry) => entry.lead.id)).to.deep.equal([fresh.id]);
-    expect(expired.map((entry) => entry.lead.id)).to.deep.equal([old.id]);
-    expect(outbox.has(old.id)).to.equal(false);
+    expect(overdue.map((entry) => entry.lead.id)).to.deep.equal([old.id]);
+    expect(outbox.has(old.id)).to.equal(true);
   });
 
-  it('drops entries that are not valid leads or would be sent to a non-http URL', () => {
+  it('counts a queue time in the future from now: a fast clock does not stretch the time to live', () => {
+    const outbox = new LeadOutbox(undefined, day);
+    const lead = exampleLead();
+    outbox.put(lead, 'https://example.com/a', 30 * day);
+    expect(outbox.stocktake(1000).pending.map((entry) => entry.queuedAt)).to.deep.equal([1000]);
+    // Stored as such: the next stocktake, a day later, finds it overdue rather than 30 days younger.
+    expect(outbox.stocktake(1000 + day).overdue.map((entry) => entry.lead.id)).to.deep.equal([lead.id]);
+  });
+
+  it('removes and counts entries that are not valid leads or would be sent to a non-http URL', () => {
     const outbox = new LeadOutbox();
     const lead = exampleLead();
     localStorage.setItem('lead-capture:v1:lead:garbage', '{not json');
-    localStorage.setItem('lead-capture:v1:lead:tampered', JSON.stringify({ lead: { ...lead, id: 'x' }, endpoint: 'https://e.example', queuedAt: 0, expiresAt: Date.now() + day }));
-    localStorage.setItem('lead-capture:v1:lead:elsewhere', JSON.stringify({ lead, endpoint: 'javascript:alert(1)', queuedAt: 0, expiresAt: Date.now() + day }));
-    expect(outbox.stocktake().pending).to.deep.equal([]);
+    localStorage.setItem('lead-capture:v1:lead:tampered', JSON.stringify({ lead: { ...lead, id: 'x' }, endpoint: 'https://e.example', queuedAt: 0 }));
+    localStorage.setItem('lead-capture:v1:lead:elsewhere', JSON.stringify({ lead, endpoint: 'javascript:alert(1)', queuedAt: 0 }));
+    expect(outbox.stocktake()).to.deep.equal({ pending: [], overdue: [], unreadable: 3 });
     expect(Object.keys(localStorage).filter((key) => key.startsWith('lead-capture:'))).to.deep.equal([]);
+  });
+
+  it('repairs an entry stored under another key, so it can be removed once delivered', () => {
+    const outbox = new LeadOutbox();
+    const lead = exampleLead();
+    localStorage.setItem('lead-capture:v1:lead:00000000-0000-4000-8000-000000000000', JSON.stringify({ lead, endpoint: 'https://e.example/a', queuedAt: 5 }));
+    expect(outbox.stocktake(10).pending.map((entry) => entry.lead.id)).to.deep.equal([lead.id]);
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('lead-capture:'))).to.deep.equal([`lead-capture:v1:lead:${lead.id}`]);
+    outbox.remove(lead.id);
+    expect(outbox.stocktake().pending).to.deep.equal([]);
   });
 
   it('reports false, without throwing, when storage refuses the write', () => {
@@ -70,11 +90,45 @@ describe('LeadOutbox (real localStorage)', () => {
 describe('withExclusiveLock', () => {
   it('lets only one holder in at a time, without waiting', async () => {
     let release!: () => void;
-    const held = withExclusiveLock('test-lock', () => new Promise<string>((resolve) => (release = () => resolve('first'))));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    let entered!: () => void;
+    const inside = new Promise<void>((resolve) => (entered = resolve));
+    const held = withExclusiveLock('test-lock', () => {
+      entered();
+      return new Promise<string>((resolve) => (release = () => resolve('first')));
+    });
+    await inside;
     expect(await withExclusiveLock('test-lock', async () => 'second')).to.equal(lockBusy);
     release();
     expect(await held).to.equal('first');
     expect(await withExclusiveLock('test-lock', async () => 'third')).to.equal('third');
+  });
+});
+
+describe('withExclusiveLock where Web Locks refuse (opaque origins) or are missing', () => {
+  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'locks')!;
+  afterEach(() => Object.defineProperty(Navigator.prototype, 'locks', original));
+
+  it('runs the task anyway when the lock request throws', async () => {
+    Object.defineProperty(Navigator.prototype, 'locks', {
+      configurable: true,
+      get: () => ({ request: () => Promise.reject(new DOMException('Access denied', 'SecurityError')) }),
+    });
+    expect(await withExclusiveLock('refused', async () => 'sent')).to.equal('sent');
+  });
+
+  it('runs the task anyway without the API, and runs it once when the task itself fails', async () => {
+    Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: () => undefined });
+    expect(await withExclusiveLock('missing', async () => 'sent')).to.equal('sent');
+    Object.defineProperty(Navigator.prototype, 'locks', original);
+    let runs = 0;
+    const failing = withExclusiveLock('failing', async () => {
+      runs += 1;
+      throw new Error('task failed');
+    });
+    await failing.then(
+      () => expect.fail('should reject'),
+      (error: Error) => expect(error.message).to.equal('task failed'),
+    );
+    expect(runs).to.equal(1);
   });
 });

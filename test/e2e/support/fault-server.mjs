@@ -1,9 +1,11 @@
 // A lead endpoint whose faults the tests script, and which reports what it actually
-// received: every request (with its lead id, Idempotency-Key and content type) and the
-// leads it stored, deduplicated on the key (or the lead id for beacons, which cannot carry
-// headers), as the reference receiver does. It also serves pages with the built widget
-// (GET /widget.html?endpoint=…&retries=…&timeout=…&count=…) and answers CORS, so a page
-// on another origin can post to it. It can be stopped and started again on the same port.
+// received: every request (with its lead id, Idempotency-Key, content type, cookie, referer
+// and raw body) and the leads it stored, deduplicated on the key (or the lead id for
+// requests without one), as the reference receiver does. It also serves pages with the
+// built widget (GET /widget.html?endpoint=…&retries=…&timeout=…&count=…&min-fill-ms=…, plus
+// any attribute as attr-<name>=…) and a page framing another (GET /frame.html?src=…&sandbox=…),
+// and answers CORS, so a page on another origin can post to it. It can be stopped and
+// started again on the same port.
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import { serveStatic } from './site.mjs';
@@ -14,27 +16,51 @@ const cors = {
   'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
 };
 
+const escapeAttribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
 function widgetPage(parameters) {
-  const attribute = (name) => (parameters.has(name) ? ` ${name}="${parameters.get(name).replace(/"/g, '&quot;')}"` : '');
+  const attribute = (name) => (parameters.has(name) ? ` ${name}="${escapeAttribute(parameters.get(name))}"` : '');
   const count = Number(parameters.get('count') ?? 1);
+  // The tests' pages submit at machine speed: no minimum fill time unless a test asks for
+  // one; `min-fill-ms=default` leaves the attribute out (the widget's own default).
+  const minFill = parameters.get('min-fill-ms') ?? '0';
+  const minFillAttribute = minFill === 'default' ? '' : ` min-fill-ms="${escapeAttribute(minFill)}"`;
+  const extra = [...parameters]
+    .filter(([name]) => name.startsWith('attr-'))
+    .map(([name, value]) => ` ${name.slice('attr-'.length)}="${escapeAttribute(value)}"`)
+    .join('');
   const widgets = Array.from(
     { length: count },
-    (_, index) => `<lead-capture id="widget-${index}" offer-id="offer-${index}" asset-href="/files/reporting-benchmark.pdf" offer-title="The Benchmark"${attribute('endpoint')}${attribute('retries')}${attribute('timeout')} min-fill-ms="${parameters.get('min-fill-ms') ?? '0'}"></lead-capture>`,
+    (_, index) => `<lead-capture id="widget-${index}" offer-id="offer-${index}" asset-href="/files/reporting-benchmark.pdf" offer-title="The Benchmark"${attribute('endpoint')}${attribute('retries')}${attribute('timeout')}${minFillAttribute}${extra}></lead-capture>`,
   ).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Widget</title>
 <script src="/dist/lead-capture.iife.js"></script></head><body>${widgets}</body></html>`;
 }
 
+/** A top page framing `src`, with the `sandbox` attribute when given. */
+function framePage(parameters) {
+  const sandbox = parameters.has('sandbox') ? ` sandbox="${escapeAttribute(parameters.get('sandbox'))}"` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Frame</title></head>
+<body><iframe id="frame" title="Lead form"${sandbox} src="${escapeAttribute(parameters.get('src') ?? '')}" style="width: 40rem; height: 50rem"></iframe></body></html>`;
+}
+
 export class FaultServer extends EventEmitter {
-  /** Every request to /leads, in arrival order. */
+  /** Every POST to /leads, in arrival order. */
   requests = [];
+  /** Every CORS preflight (OPTIONS) to /leads, in arrival order. */
+  preflights = [];
   /** Lead id → the lead, stored once. */
   stored = new Map();
   script = [];
   sockets = new Set();
 
-  constructor() {
+  /**
+   * `credentialedCors`: answer CORS for the caller's origin with credentials allowed, as a
+   * careless endpoint would (a request sent with cookies is then accepted cross-origin).
+   */
+  constructor({ credentialedCors = false } = {}) {
     super();
+    this.credentialedCors = credentialedCors;
     this.server = createServer((request, response) => this.handle(request, response));
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
@@ -90,6 +116,21 @@ export class FaultServer extends EventEmitter {
     return new Promise((resolve) => this.once('request', resolve));
   }
 
+  /** Resolves with the next request to /leads once it has been answered (its `status` set). */
+  nextAnswered() {
+    return new Promise((resolve) => this.once('answered', resolve));
+  }
+
+  /** Every request and preflight that reached this server's /leads. */
+  get hits() {
+    return [...this.preflights, ...this.requests];
+  }
+
+  corsFor(request) {
+    if (!this.credentialedCors) return cors;
+    return { ...cors, 'Access-Control-Allow-Origin': request.headers.origin ?? '*', 'Access-Control-Allow-Credentials': 'true', Vary: 'Origin' };
+  }
+
   async handle(request, response) {
     const { pathname, searchParams } = new URL(request.url, 'http://fault.invalid');
     if (pathname === '/widget.html') {
@@ -97,9 +138,16 @@ export class FaultServer extends EventEmitter {
       response.end(widgetPage(searchParams));
       return;
     }
+    if (pathname === '/frame.html') {
+      response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      response.end(framePage(searchParams));
+      return;
+    }
     if (pathname !== '/leads') return serveStatic(request, response);
     if (request.method === 'OPTIONS') {
-      response.writeHead(204, cors).end();
+      this.preflights.push({ method: 'OPTIONS', origin: request.headers.origin, requestHeaders: request.headers['access-control-request-headers'], at: Date.now() });
+      this.emit('preflight');
+      response.writeHead(204, this.corsFor(request)).end();
       return;
     }
     const chunks = [];
@@ -111,8 +159,21 @@ export class FaultServer extends EventEmitter {
     } catch {
       lead = {};
     }
-    const key = request.headers['idempotency-key'] ?? lead.id;
-    const record = { id: lead.id, key, contentType: request.headers['content-type'], beacon: !request.headers['idempotency-key'], at: Date.now() };
+    const { headers } = request;
+    const key = headers['idempotency-key'] ?? lead.id;
+    const record = {
+      id: lead.id,
+      key,
+      /** The header itself: undefined when the request had none (a beacon). */
+      idempotencyKey: headers['idempotency-key'],
+      contentType: headers['content-type'],
+      cookie: headers.cookie,
+      referer: headers.referer,
+      origin: headers.origin,
+      body,
+      beacon: !headers['idempotency-key'],
+      at: Date.now(),
+    };
     this.requests.push(record);
     this.emit('request', record);
     const step = this.script.shift() ?? { status: 201 };
@@ -123,8 +184,9 @@ export class FaultServer extends EventEmitter {
       return;
     }
     if (step.status < 300) this.store(key, lead);
-    response.writeHead(step.status, { ...cors, 'Content-Type': 'application/json', ...step.headers });
-    response.end(JSON.stringify(step.body ?? { id: lead.id }));
+    record.status = step.status;
+    response.writeHead(step.status, { ...this.corsFor(request), 'Content-Type': 'application/json', ...step.headers });
+    response.end(JSON.stringify(step.body ?? { id: lead.id }), () => this.emit('answered', record));
   }
 
   store(key, lead) {
@@ -137,7 +199,7 @@ export class FaultServer extends EventEmitter {
 /** Records every lead-* event in the page, for the test to read. */
 export const recordLeadEvents = () => {
   window.leadEvents = [];
-  for (const type of ['lead-submit', 'lead-sent', 'lead-queued', 'lead-error']) {
+  for (const type of ['lead-submit', 'lead-sent', 'lead-queued', 'lead-spam', 'lead-error']) {
     document.addEventListener(type, (event) => window.leadEvents.push({ type, detail: event.detail }));
   }
 };
