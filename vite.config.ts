@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
 import { leadReceiver } from './demo/receiver.js';
+import { minifyTemplates } from './scripts/minify-templates.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -25,7 +26,7 @@ export default defineConfig(({ mode }) => {
   const library = libraries[mode as keyof typeof libraries] ?? libraries.module;
   const scriptTag = mode === 'iife' || mode === 'min';
   return {
-    plugins: [leadReceiver({ storeFile: '.leads/leads.json' })],
+    plugins: [leadReceiver({ storeFile: '.leads/leads.json' }), minifyTemplates()],
     define: { __LEAD_CAPTURE_VERSION__: JSON.stringify(version) },
     server: { host: '127.0.0.1', port: 5173 },
     build: {

@@ -5,6 +5,7 @@
  * `npm start` mounts it in Vite at /api/leads; the end-to-end tests mount it in a plain
  * Node server.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { dirname } from 'node:path';
@@ -166,8 +167,15 @@ async function receive(request: IncomingMessage, response: ServerResponse, store
     throw new HttpProblem(400, 'Invalid lead', summary, parsed.issues);
   }
   const idempotencyKey = headerValue(request, 'idempotency-key') ?? parsed.lead.id;
-  const { record, created } = await store.accept(idempotencyKey, parsed.lead);
+  const { record, created } = await store.accept(idempotencyKey, withConsentDigest(parsed.lead));
   sendJson(response, created ? 201 : 200, { id: record.lead.id, temperature: record.lead.temperature, duplicate: !created });
+}
+
+/** A page without `crypto.subtle` (plain http) leaves the consent digest to the receiver. */
+function withConsentDigest(lead: Lead): Lead {
+  if (lead.consent.textSha256) return lead;
+  const textSha256 = createHash('sha256').update(lead.consent.text, 'utf8').digest('hex');
+  return { ...lead, consent: { ...lead.consent, textSha256 } };
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

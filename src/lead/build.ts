@@ -35,7 +35,8 @@ export interface ConsentContext {
   receiptId: string;
   /** The preference wording exactly as the prospect saw it. */
   text: string;
-  textSha256: string;
+  /** Absent where the page has no `crypto.subtle`. */
+  textSha256?: string;
   language: string;
   gpc: boolean;
 }

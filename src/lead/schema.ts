@@ -68,8 +68,11 @@ export const consentSchema = z.object({
   version: z.optional(text(fieldLimits.offerText)),
   /** The exact wording rendered next to the choice the prospect made. */
   text: text(fieldLimits.consentText),
-  /** SHA-256 of `text` (UTF-8), lowercase hex. */
-  textSha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  /**
+   * SHA-256 of `text` (UTF-8), lowercase hex. Absent when the page had no `crypto.subtle`
+   * (plain http): the receiver computes it from `text`.
+   */
+  textSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   /** The follow-up channels the prospect's own choice allows. */
   channels: channelsSchema,
   /** The browser sent Global Privacy Control. */

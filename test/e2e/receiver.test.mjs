@@ -85,3 +85,12 @@ test('answers the CORS preflight of a cross-origin widget', async () => {
   assert.equal(response.headers.get('access-control-allow-origin'), '*');
   assert.match(response.headers.get('access-control-allow-headers'), /Idempotency-Key/);
 });
+
+test('computes the consent digest a page without crypto.subtle (plain http) left out', async () => {
+  const { textSha256, ...consent } = lead().consent;
+  const sent = lead({ consent });
+  const response = await post(sent);
+  assert.equal(response.status, 201);
+  const stored = (await site.leads()).find((record) => record.lead.id === sent.id);
+  assert.equal(stored.lead.consent.textSha256, textSha256);
+});

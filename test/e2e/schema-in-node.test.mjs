@@ -44,5 +44,8 @@ test('dist/lead.schema.json describes the lead for non-JavaScript endpoints', ()
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
   assert.deepEqual(schema.required, ['schemaVersion', 'id', 'capturedAt', 'temperature', 'priority', 'nextSteps', 'offer', 'contact', 'indicators', 'consent', 'contactPolicy', 'page']);
   assert.deepEqual(schema.properties.contact.properties.preference.enum, ['none', 'email', 'call']);
-  assert.ok(schema.properties.consent.required.includes('textSha256'));
+  // Described, but left to the receiver where the page had no crypto.subtle (plain http).
+  assert.equal(schema.properties.consent.properties.textSha256.pattern, '^[0-9a-f]{64}$');
+  assert.ok(!schema.properties.consent.required.includes('textSha256'));
+  assert.ok(schema.properties.consent.required.includes('text'));
 });
