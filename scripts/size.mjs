@@ -11,8 +11,11 @@ export const budget = { target: 12 * 1024, cap: 16 * 1024 };
 /**
  * What CI enforces today: the current size plus a little headroom, so nothing grows
  * unnoticed while the budget above is out of reach (see the README's Performance section).
+ * Raised from 34 KB to 36 KB when the destinations (about 2.5 KB in the bundle) and the
+ * issue-10 fixes (about 1.5 KB) landed, after 1.6 KB of savings (CSS minified at build, the
+ * hand-written SHA-256 dropped); the budget itself is decided by issue 14 (cap 28 KB).
  */
-export const regressionCeiling = 34 * 1024;
+export const regressionCeiling = 36 * 1024;
 
 export function sizesOf(file) {
   const code = readFileSync(file);
@@ -28,7 +31,7 @@ export const outputs = ['dist/lead-capture.iife.js', 'dist/lead-capture.min.js',
 /** Builds each probe as its own minified IIFE: what that part alone costs. */
 export async function partSizes() {
   const parts = {};
-  for (const name of ['lit', 'schema', 'strings']) {
+  for (const name of ['lit', 'schema', 'strings', 'destinations']) {
     const outDir = `node_modules/.cache/size-probes/${name}`;
     await build({
       configFile: false,
@@ -52,11 +55,11 @@ export async function sizeReport() {
   }
   const total = sizesOf('dist/lead-capture.iife.js').gzip;
   const parts = await partSizes();
-  const widget = total - parts.lit - parts.schema - parts.strings;
+  const widget = total - parts.lit - parts.schema - parts.strings - parts.destinations;
   lines.push(
     '',
     `What \`dist/lead-capture.iife.js\` (${kilobytes(total)} gzip) is made of, each part gzipped alone:`,
-    `lit ${kilobytes(parts.lit)}, zod/mini with the lead schema ${kilobytes(parts.schema)}, the four string tables ${kilobytes(parts.strings)}, the widget itself (element, delivery, consent, styles) about ${kilobytes(widget)}.`,
+    `lit ${kilobytes(parts.lit)}, zod/mini with the lead schema ${kilobytes(parts.schema)}, the four string tables ${kilobytes(parts.strings)}, the destinations ${kilobytes(parts.destinations)}, the widget itself (element, delivery, consent, styles) about ${kilobytes(widget)}.`,
     `Budget: target ${kilobytes(budget.target)}, cap ${kilobytes(budget.cap)}: ${total <= budget.cap ? 'within the cap' : `OVER the cap by ${kilobytes(total - budget.cap)}`}.`,
   );
   return { markdown: lines.join('\n'), total };

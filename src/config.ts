@@ -1,3 +1,5 @@
+import { destinationFor, isDestinationName, destinationNames, type DeliveryTarget, type DestinationName } from './delivery/destinations/index.js';
+import { destinations } from './delivery/destinations/registry.js';
 import { defaultMaxCallAttempts, type CaptureSettings } from './lead/build.js';
 import type { Indicator } from './lead/schema.js';
 import { fieldLimits } from './lead/schema.js';
@@ -24,6 +26,14 @@ export interface RawConfiguration {
   retries?: WholeNumberInput;
   timeout?: WholeNumberInput;
   minFillMs?: WholeNumberInput;
+  /** How the lead is handed over; chosen from the endpoint when absent. */
+  destination?: string | null;
+  /** Our flat field names → the destination's. */
+  fieldNames?: unknown;
+  /** Constant fields added to every request. */
+  hiddenFields?: unknown;
+  /** HubSpot's subscription type for a prospect who chose email. */
+  subscriptionTypeId?: WholeNumberInput;
 }
 
 /** A number option as written: a property may hold a number, an attribute always holds text. */
@@ -58,6 +68,8 @@ export interface Configuration {
   initialPreference?: 'none';
   /** Absolute endpoint URL, or undefined when leads must not be sent anywhere. */
   endpoint?: string;
+  /** Where and how leads go; undefined exactly when `endpoint` is. */
+  target?: DeliveryTarget;
   problems: ConfigurationProblem[];
 }
 
@@ -90,7 +102,51 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Co
     timeout: boundedInteger('timeout', raw.timeout, defaultDeliverySettings.timeout, timeoutLimits, problems),
   };
   const minimumFillTime = boundedInteger('min-fill-ms', raw.minFillMs, defaultMinimumFillTime, fillTimeLimits, problems);
-  return { settings, delivery, minimumFillTime, endpoint, initialPreference: initialPreference(raw.preference, problems), problems };
+  const target = endpoint === undefined ? undefined : resolveTarget(endpoint, raw, problems);
+  return { settings, delivery, minimumFillTime, endpoint: target?.endpoint, target, initialPreference: initialPreference(raw.preference, problems), problems };
+}
+
+/**
+ * The destination: as named, or chosen from the endpoint's address. One that cannot work
+ * without a setting (Salesforce's `oid`, Netlify's `form-name`, Mautic's form id) says so and
+ * sends nothing: the widget shows its notice and the download, as for a missing endpoint.
+ */
+function resolveTarget(endpoint: string, raw: RawConfiguration, problems: ConfigurationProblem[]): DeliveryTarget | undefined {
+  const automatic = destinationFor(new URL(endpoint));
+  const requested = raw.destination?.trim();
+  let destination: DestinationName = automatic;
+  if (requested && isDestinationName(requested)) destination = requested;
+  else if (requested) {
+    problems.push({
+      attribute: 'destination',
+      message: `destination="${shorten(requested)}" is not a destination; using "${automatic}", chosen from the endpoint. Use one of: ${destinationNames.join(', ')}.`,
+    });
+  }
+  const target: DeliveryTarget = { endpoint, destination };
+  const fieldNames = textMap('fieldNames', raw.fieldNames, problems);
+  const hiddenFields = textMap('hiddenFields', raw.hiddenFields, problems);
+  if (fieldNames) target.fieldNames = fieldNames;
+  if (hiddenFields) target.hiddenFields = hiddenFields;
+  // 0 stands for "none": the fallback when the value is not a whole number.
+  const subscriptionTypeId = boundedInteger('subscription-type-id', raw.subscriptionTypeId, 0, { min: 1, max: Number.MAX_SAFE_INTEGER }, problems);
+  if (subscriptionTypeId) target.subscriptionTypeId = subscriptionTypeId;
+  const missing = destinations[destination].missing?.(target);
+  if (missing) {
+    problems.push({ attribute: 'destination', message: `${missing} Until then leads are not sent.` });
+    return undefined;
+  }
+  return target;
+}
+
+/** `fieldNames` and `hiddenFields`: an object of texts, like {"name": "lastname"}. */
+function textMap(option: string, value: unknown, problems: ConfigurationProblem[]): Record<string, string> | undefined {
+  if (value === undefined || value === null) return undefined;
+  const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
+  if (!entries || entries.some(([, text]) => typeof text !== 'string')) {
+    problems.push({ attribute: option, message: `${option} must be an object of texts, like {"name": "lastname"}; it is ignored.` });
+    return undefined;
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 /**
@@ -312,8 +368,11 @@ export function stringOverridesFrom(parsed: unknown, knownKeys: readonly string[
 /** Options a `<script type="application/json" slot="config">` child may set, by property name. */
 const childOptionKeys = [
   'endpoint', 'offer', 'offerId', 'offerTitle', 'assetHref', 'privacyHref', 'consentVersion', 'jurisdiction',
-  'controller', 'maxCallAttempts', 'preference', 'retries', 'timeout', 'minFillMs',
+  'controller', 'maxCallAttempts', 'preference', 'retries', 'timeout', 'minFillMs', 'destination', 'fieldNames',
+  'hiddenFields', 'subscriptionTypeId',
 ] as const;
+/** Options whose value is an object (checked by `resolveConfiguration`). */
+const childObjectKeys = ['fieldNames', 'hiddenFields'];
 
 export interface ChildConfiguration {
   options: Partial<RawConfiguration>;
@@ -344,8 +403,8 @@ export function parseChildConfiguration(json: string | null | undefined, knownSt
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(record)) {
     if (key === 'strings' || key === 'indicators') continue;
-    const expectsNumber = ['maxCallAttempts', 'retries', 'timeout', 'minFillMs'].includes(key);
-    const fits = typeof value === 'string' || (expectsNumber && typeof value === 'number');
+    const expectsNumber = ['maxCallAttempts', 'retries', 'timeout', 'minFillMs', 'subscriptionTypeId'].includes(key);
+    const fits = childObjectKeys.includes(key) || typeof value === 'string' || (expectsNumber && typeof value === 'number');
     if ((childOptionKeys as readonly string[]).includes(key) && fits) options[key] = value;
     else unknown.push(key);
   }

@@ -15,6 +15,7 @@ import { browserTimeZone } from './consent/contact-policy.js';
 import { ConversionHistory, globalPrivacyControl } from './consent/repeat.js';
 import { sha256Hex } from './consent/sha256.js';
 import { sharedCourier, type Settlement } from './delivery/courier.js';
+import type { DeliveryTarget, FieldProblems } from './delivery/destinations/index.js';
 import { defaultRetryPolicy } from './delivery/retry-policy.js';
 import { spamReason, type SpamReason } from './form/bot-check.js';
 import {
@@ -50,13 +51,14 @@ export type LeadCaptureState = 'idle' | 'submitting' | 'sent' | 'queued' | 'erro
 /** Why a lead did not reach the endpoint (`lead-error`'s `detail.error`). */
 export interface LeadCaptureError {
   /**
-   * `rejected`: the endpoint refused the lead (4xx); `network`, `timeout`, `server`: it could
-   * not be delivered and this browser could not keep it for later (storage disabled or
-   * full); `expired`: queued leads outlived their time to live and a last attempt failed;
+   * `rejected`: the endpoint refused the lead (4xx, or the destination's own refusal);
+   * `network`, `timeout`, `server`, `blocked` (the browser refused the request: CORS or a
+   * redirect): it could not be delivered and this browser could not keep it for later
+   * (storage disabled or full); `expired`: queued leads outlived their time to live and a last attempt failed;
    * `unreadable`: queued copies no longer parsed (changed by another script) and were
    * removed; `invalid-lead`: the lead failed validation; `not-configured`: no usable endpoint.
    */
-  code: 'rejected' | 'network' | 'timeout' | 'server' | 'expired' | 'unreadable' | 'invalid-lead' | 'not-configured';
+  code: 'rejected' | 'network' | 'timeout' | 'server' | 'blocked' | 'expired' | 'unreadable' | 'invalid-lead' | 'not-configured';
   /** A plain-text explanation, safe to show or log. */
   message: string;
   /** The HTTP status, when the endpoint answered. */
@@ -71,8 +73,13 @@ export interface LeadSubmitDetail {
 
 export interface LeadSentDetail {
   lead: Lead;
-  /** The endpoint's HTTP status. */
+  /** The endpoint's HTTP status; 0 when its answer could not be read. */
   status: number;
+  /**
+   * `false` when the request went out and the server answered, but the browser could not
+   * read the answer (a service without CORS headers, or Salesforce's `no-cors`): sent, unconfirmed.
+   */
+  confirmed: boolean;
 }
 
 export interface LeadQueuedDetail {
@@ -94,7 +101,7 @@ export interface LeadErrorDetail {
 const eventOptions = { bubbles: true, composed: true } as const;
 
 /** Internal state the prospect's typing and the submission change; none of it is configuration. */
-const formStateProperties = new Set(['answers', 'touched', 'submitted', 'statusMessage', 'state', 'sentLead', 'queuedOffline']);
+const formStateProperties = new Set(['answers', 'touched', 'submitted', 'statusMessage', 'state', 'sentLead', 'queuedOffline', 'serverErrors']);
 
 /** The honeypot's name: one that no autofill or password manager fills (`website` was). */
 const honeypotName = 'lc-leave-empty';
@@ -185,6 +192,21 @@ export class LeadCapture extends LitElement {
   /** Where the lead is POSTed: a path (`/api/leads`) or an http(s) URL. Required. */
   @property() endpoint = '';
 
+  /**
+   * How the lead is handed over: `json`, `form`, `apps-script`, `hubspot`, `formspree`,
+   * `mautic`, `netlify` or `salesforce`. Chosen from the endpoint's address when absent.
+   */
+  @property() destination?: string;
+
+  /** Our flat field names mapped to the destination's (`{ "name": "lastname" }`). */
+  @property({ attribute: false }) fieldNames?: Record<string, string>;
+
+  /** Constant fields added to every request (`form-name`, `oid`, `_subject`, HubSpot hidden properties). */
+  @property({ attribute: false }) hiddenFields?: Record<string, string>;
+
+  /** HubSpot: the subscription type a prospect who chose email is subscribed to. */
+  @property({ attribute: 'subscription-type-id' }) subscriptionTypeId?: WholeNumberInput;
+
   /** What the prospect gets: `download`, `newsletter`, `follow`, `event` or `trial`. */
   @property() offer: string = 'download';
 
@@ -267,6 +289,8 @@ export class LeadCapture extends LitElement {
   @state() private sentLead?: Lead;
   /** Queued because the browser is offline (else the endpoint could not be reached). */
   @state() private queuedOffline = false;
+  /** Problems the endpoint reported about fields, shown at the field until it is edited. */
+  @state() private serverErrors: FieldProblems = {};
 
   @query('form') private form?: HTMLFormElement;
   @query('.thank-you h2') private thankYouHeading?: HTMLElement;
@@ -382,6 +406,10 @@ export class LeadCapture extends LitElement {
       retries: this.retries,
       timeout: this.timeout,
       minFillMs: this.minFillMs,
+      destination: this.destination,
+      fieldNames: this.fieldNames,
+      hiddenFields: this.hiddenFields,
+      subscriptionTypeId: this.subscriptionTypeId,
     };
     return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined && value !== null));
   }
@@ -391,7 +419,7 @@ export class LeadCapture extends LitElement {
   }
 
   private get errors(): FieldErrors {
-    return validateAnswers(this.answers, this.offerKind, this.text);
+    return { ...this.serverErrors, ...validateAnswers(this.answers, this.offerKind, this.text) };
   }
 
   protected override render(): TemplateResult {
@@ -583,6 +611,7 @@ export class LeadCapture extends LitElement {
   private handleTextInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     this.edited.add(input.name as FieldName);
+    if (input.name in this.serverErrors) this.serverErrors = { ...this.serverErrors, [input.name]: undefined };
     // Only single characters typed key by key are timed; paste and autofill insert at once.
     if (event instanceof InputEvent && event.inputType === 'insertText' && event.data?.length === 1) {
       const times = this.keystrokes.get(input.name) ?? [];
@@ -638,6 +667,8 @@ export class LeadCapture extends LitElement {
       return;
     }
     this.submitted = true;
+    // What the endpoint said of the last attempt is for the prospect to read, not a lock.
+    this.serverErrors = {};
     const invalidField = firstInvalidField(this.errors);
     if (invalidField || !this.answers.preference) {
       this.statusMessage = this.text.statusInvalid;
@@ -685,15 +716,15 @@ export class LeadCapture extends LitElement {
   }
 
   private async deliver(lead: Lead): Promise<void> {
-    const endpoint = this.configuration.endpoint;
-    if (!endpoint) {
+    const target = this.configuration.target;
+    if (!target) {
       this.fail({ code: 'not-configured', message: 'No usable endpoint is configured.' }, lead);
       return;
     }
     this.state = 'submitting';
     this.statusMessage = this.text.statusSubmitting;
     const { retries, timeout } = this.configuration.delivery;
-    const { settlement, kept } = await this.courier.capture(lead, { endpoint, timeout, policy: { ...defaultRetryPolicy, retries } });
+    const { settlement, kept } = await this.courier.capture(lead, { target, timeout, policy: { ...defaultRetryPolicy, retries } });
     if (lead.repeat && (settlement.kind === 'delivered' || settlement.kind === 'queued')) {
       this.conversions.record(lead.offer.id ?? lead.offer.kind);
     }
@@ -711,7 +742,7 @@ export class LeadCapture extends LitElement {
         this.sentLead = lead;
         this.state = 'sent';
         this.statusMessage = this.text.statusSent;
-        this.emit<LeadSentDetail>('lead-sent', { lead, status: settlement.status });
+        this.emit<LeadSentDetail>('lead-sent', { lead, status: settlement.status, confirmed: settlement.confirmed });
         return;
       case 'queued':
         this.queuedLeadId = lead.id;
@@ -720,15 +751,17 @@ export class LeadCapture extends LitElement {
         // Told the truth: "back online" only to someone who is offline.
         this.queuedOffline = navigator.onLine === false;
         this.statusMessage = this.queuedOffline ? this.text.statusQueued : this.text.statusQueuedLater;
-        this.reportUnreachable(settlement.problem, 'The lead is kept in this browser and sent later.');
+        this.reportUnreachable(settlement, 'The lead is kept in this browser and sent later.');
         this.emit<LeadQueuedDetail>('lead-queued', { lead });
         return;
       case 'rejected':
+        this.serverErrors = settlement.fields ?? {};
         this.fail({ code: 'rejected', message: settlement.problem, status: settlement.status }, lead);
+        void this.focusFirstServerError();
         return;
       case 'failed':
         this.retryableLead = lead;
-        this.reportUnreachable(settlement.problem, 'This browser could not keep the lead (storage disabled or full), so it was not sent.');
+        this.reportUnreachable(settlement, 'This browser could not keep the lead (storage disabled or full), so it was not sent.');
         this.fail(
           { code: settlement.reason, message: `${settlement.problem}; this browser could not keep the lead to send it later`, ...(settlement.status ? { status: settlement.status } : {}) },
           lead,
@@ -737,14 +770,18 @@ export class LeadCapture extends LitElement {
   }
 
   /** For the site owner: why a lead is waiting although the prospect is online, and where to look. */
-  private reportUnreachable(problem: string, outcome: string): void {
+  private reportUnreachable(settlement: Settlement & { kind: 'queued' | 'failed' }, outcome: string): void {
     if (navigator.onLine === false) return;
-    this.reportProblems([
-      {
-        attribute: 'endpoint',
-        message: `could not deliver to ${this.configuration.endpoint} (${problem}). The endpoint may be down, or refuse the request: for an endpoint on another origin, check it answers the CORS preflight for the Content-Type and Idempotency-Key headers and does not redirect (redirects are never followed). ${outcome}`,
-      },
-    ]);
+    const target = this.configuration.target;
+    const cause = settlement.reason === 'blocked' ? blockedAdvice(target) : 'The endpoint may be down or refuse connections.';
+    this.reportProblems([{ attribute: 'endpoint', message: `could not deliver to ${target?.endpoint} (${settlement.problem}). ${cause} ${outcome}` }]);
+  }
+
+  private async focusFirstServerError(): Promise<void> {
+    const field = firstInvalidField(this.serverErrors);
+    if (!field) return;
+    await this.updateComplete;
+    this.focusField(field);
   }
 
   /**
@@ -758,7 +795,9 @@ export class LeadCapture extends LitElement {
       return;
     }
     if (this.courier.reporter !== this) return;
-    if (settlement.kind === 'delivered') this.emit<LeadSentDetail>('lead-sent', { lead: settlement.lead, status: settlement.status });
+    if (settlement.kind === 'delivered') {
+      this.emit<LeadSentDetail>('lead-sent', { lead: settlement.lead, status: settlement.status, confirmed: settlement.confirmed });
+    }
     if (settlement.kind === 'rejected') {
       this.emit<LeadErrorDetail>('lead-error', { lead: settlement.lead, error: { code: 'rejected', message: settlement.problem, status: settlement.status } });
     }
@@ -823,6 +862,18 @@ export class LeadCapture extends LitElement {
       this.reportedProblems.add(message);
       console.error(message, this);
     }
+  }
+}
+
+/** What the site owner can do about a request the browser refused, by destination. */
+function blockedAdvice(target: DeliveryTarget | undefined): string {
+  switch (target?.destination) {
+    case 'json':
+      return 'The endpoint answers, but the browser refused the request: it does not answer the CORS preflight for Content-Type and Idempotency-Key from this site, or it redirects (never followed). A catch hook (Zapier, Make, Pipedream) or form backend without preflight support takes destination="form".';
+    case 'mautic':
+      return "Mautic answers, but not to this site: add this site to Mautic's CORS valid domains (Configuration → System Settings → CORS Settings).";
+    default:
+      return `The endpoint answers, but the browser refused the request (CORS for this site, or a redirect, which is never followed): check destination="${target?.destination}" and the endpoint's address.`;
   }
 }
 

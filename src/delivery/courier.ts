@@ -1,8 +1,10 @@
 import type { Lead } from '../lead/schema.js';
 import { deliverWithRetries } from './deliver.js';
+import type { DeliveryTarget, FailureReason, FieldProblems } from './destinations/index.js';
 import { isFinished, lockBusy, markFinished, withExclusiveLock } from './lock.js';
 import { LeadOutbox, type OutboxEntry } from './outbox.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
+import { destinations } from './destinations/registry.js';
 import { sendLead, type SendOutcome } from './send.js';
 
 /**
@@ -18,18 +20,19 @@ import { sendLead, type SendOutcome } from './send.js';
  */
 
 export type Settlement =
-  | { kind: 'delivered'; lead: Lead; status: number }
+  /** `confirmed: false`: sent, but the endpoint's answer could not be read (no CORS headers, or no-cors). */
+  | { kind: 'delivered'; lead: Lead; status: number; confirmed: boolean }
   /** Final: the endpoint refused this lead (4xx). Removed from the outbox. */
-  | { kind: 'rejected'; lead: Lead; status: number; problem: string }
+  | { kind: 'rejected'; lead: Lead; status: number; problem: string; fields?: FieldProblems }
   /** Not delivered yet, but kept in the outbox for later. */
   | { kind: 'queued'; lead: Lead; reason: FailureReason; problem: string; status?: number }
   /** Not delivered and not kept: storage is unavailable. */
   | { kind: 'failed'; lead: Lead; reason: FailureReason; problem: string; status?: number };
 
-export type FailureReason = 'network' | 'timeout' | 'server';
+export type { FailureReason } from './destinations/index.js';
 
 export interface CourierOptions {
-  endpoint: string;
+  target: DeliveryTarget;
   timeout: number;
   policy: RetryPolicy;
 }
@@ -76,12 +79,12 @@ export class LeadCourier extends EventTarget {
   /** A new capture: keep a copy, then deliver it with retries. */
   async capture(lead: Lead, options: CourierOptions): Promise<CaptureResult> {
     const result = await withExclusiveLock(lead.id, async () => {
-      const kept = this.outbox.put(lead, options.endpoint);
+      const kept = this.outbox.put(lead, options.target);
       return { settlement: await this.deliver(lead, options, kept), kept };
     });
     if (result !== lockBusy) return result;
     // Another tab is sending this very lead (a resubmission racing its flush): keep it queued.
-    const kept = this.outbox.put(lead, options.endpoint);
+    const kept = this.outbox.put(lead, options.target);
     const problem = 'Another tab is sending this lead';
     return { settlement: { kind: kept ? 'queued' : 'failed', lead, reason: 'network', problem }, kept };
   }
@@ -109,18 +112,20 @@ export class LeadCourier extends EventTarget {
    * `pagehide`): hand what is waiting to the browser as keepalive requests, the same request
    * as any attempt (no cookies, no redirect, `Idempotency-Key`). The copies stay in the
    * outbox until an answer is read; if the page is gone before that, the next visit sends
-   * them again and the endpoint dedupes on the key.
+   * them again and the endpoint dedupes on the key. Leads for a destination that cannot
+   * dedupe (a catch hook, a form backend, a CRM form) wait for the next visit or `online`
+   * instead: sent once, later, rather than stored twice.
    */
   sendAtExit(): void {
     // Offline, a request can only fail, or be sent late behind another tab's flush.
     if (navigator.onLine === false) return;
     let budget = exitBudget;
     for (const entry of this.outbox.waiting()) {
-      if (this.inFlight.has(entry.lead.id)) continue;
+      if (this.inFlight.has(entry.lead.id) || !destinations[entry.target.destination].dedupes) continue;
       budget -= JSON.stringify(entry.lead).length;
       if (budget < 0) break;
       this.inFlight.add(entry.lead.id);
-      void sendLead(entry.lead, { endpoint: entry.endpoint, timeout: flushTimeout, keepalive: true }).then((outcome) => {
+      void sendLead(entry.lead, { target: entry.target, timeout: flushTimeout, keepalive: true }).then((outcome) => {
         this.inFlight.delete(entry.lead.id);
         const settlement = this.settle(entry.lead, outcome, true);
         if (settlement.kind !== 'queued') this.dispatchEvent(new CustomEvent('settled', { detail: settlement }));
@@ -179,13 +184,13 @@ export class LeadCourier extends EventTarget {
         this.outbox.remove(entry.lead.id);
         return undefined;
       }
-      return this.deliver(entry.lead, { endpoint: entry.endpoint, timeout: flushTimeout, policy }, true);
+      return this.deliver(entry.lead, { target: entry.target, timeout: flushTimeout, policy }, true);
     });
   }
 
   private async deliver(lead: Lead, options: CourierOptions, kept: boolean): Promise<Settlement> {
     const result = await deliverWithRetries(lead, {
-      endpoint: options.endpoint,
+      target: options.target,
       timeout: options.timeout,
       policy: options.policy,
       onRequest: (inFlight) => (inFlight ? this.inFlight.add(lead.id) : this.inFlight.delete(lead.id)),
@@ -199,12 +204,12 @@ export class LeadCourier extends EventTarget {
       case 'delivered':
         this.outbox.remove(lead.id);
         markFinished(lead.id);
-        return { kind: 'delivered', lead, status: outcome.status };
+        return { kind: 'delivered', lead, status: outcome.status, confirmed: outcome.confirmed };
       case 'rejected':
         // Final: sending it again would be refused again, and a stuck entry would retry forever.
         this.outbox.remove(lead.id);
         markFinished(lead.id);
-        return { kind: 'rejected', lead, status: outcome.status, problem: outcome.problem };
+        return { kind: 'rejected', lead, status: outcome.status, problem: outcome.problem, ...(outcome.fields ? { fields: outcome.fields } : {}) };
       default:
         return {
           kind: kept ? 'queued' : 'failed',

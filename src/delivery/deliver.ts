@@ -1,9 +1,10 @@
 import type { Lead } from '../lead/schema.js';
+import type { DeliveryTarget } from './destinations/index.js';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 import { sendLead, type SendOutcome } from './send.js';
 
 export interface DeliveryOptions {
-  endpoint: string;
+  target: DeliveryTarget;
   /** Milliseconds per attempt. */
   timeout: number;
   policy: RetryPolicy;
@@ -31,9 +32,11 @@ export async function deliverWithRetries(lead: Lead, options: DeliveryOptions): 
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
   for (let attempt = 1; ; attempt += 1) {
     options.onRequest?.(true);
-    const outcome = await sendLead(lead, { endpoint: options.endpoint, timeout: options.timeout });
+    const outcome = await sendLead(lead, { target: options.target, timeout: options.timeout });
     options.onRequest?.(false);
-    if (outcome.kind !== 'failed' || attempt > policy.retries || !isOnline()) return { ...outcome, attempts: attempt };
+    // A request the browser refuses (CORS) is refused again in a second: no use waiting on the page.
+    const final = outcome.kind !== 'failed' || outcome.reason === 'blocked';
+    if (final || attempt > policy.retries || !isOnline()) return { ...outcome, attempts: attempt };
     const wait = parseRetryAfter(outcome.retryAfter) ?? backoffDelay(attempt - 1, policy, options.random);
     if (wait > policy.longestWait) return { ...outcome, attempts: attempt };
     await sleep(wait);

@@ -1,4 +1,5 @@
 import { parseLead, type Lead } from '../lead/schema.js';
+import { isDestinationName, type DeliveryTarget } from './destinations/index.js';
 import { browserStorage, keysWith, readItem, removeItem, writeItem, type StorageSource } from '../storage.js';
 
 /**
@@ -12,7 +13,8 @@ export const defaultTimeToLive = 7 * 24 * 60 * 60 * 1000;
 
 export interface OutboxEntry {
   lead: Lead;
-  endpoint: string;
+  /** Where and how: a queued lead is sent later exactly as it would have been now. */
+  target: DeliveryTarget;
   /** When the entry was written, by this device's clock (see `stocktake` for a wrong clock). */
   queuedAt: number;
 }
@@ -37,8 +39,8 @@ export class LeadOutbox {
   ) {}
 
   /** Keeps a copy of the lead; false when storage is disabled or full (the lead is then not safe). */
-  put(lead: Lead, endpoint: string, now: number = Date.now()): boolean {
-    const entry: OutboxEntry = { lead, endpoint, queuedAt: now };
+  put(lead: Lead, target: DeliveryTarget, now: number = Date.now()): boolean {
+    const entry: OutboxEntry = { lead, target, queuedAt: now };
     return writeItem(keyPrefix + lead.id, JSON.stringify(entry), this.storage);
   }
 
@@ -68,12 +70,12 @@ export class LeadOutbox {
       }
       // Repaired, not ignored: an entry under another lead's key could never be removed.
       if (key !== keyPrefix + entry.lead.id) {
-        if (!this.has(entry.lead.id)) this.put(entry.lead, entry.endpoint, entry.queuedAt);
+        if (!this.has(entry.lead.id)) this.put(entry.lead, entry.target, entry.queuedAt);
         removeItem(key, this.storage);
       }
       if (entry.queuedAt > now) {
         entry.queuedAt = now;
-        this.put(entry.lead, entry.endpoint, now);
+        this.put(entry.lead, entry.target, now);
       }
       (now - entry.queuedAt >= this.timeToLive ? overdue : pending).push(entry);
     }
@@ -99,13 +101,34 @@ export class LeadOutbox {
    */
   private read(key: string): OutboxEntry | undefined {
     try {
-      const entry = JSON.parse(readItem(key, this.storage) ?? 'null') as Partial<OutboxEntry> | null;
+      const entry = JSON.parse(readItem(key, this.storage) ?? 'null') as (Partial<OutboxEntry> & { endpoint?: unknown }) | null;
       const parsed = parseLead(entry?.lead);
-      if (!entry || !parsed.success || typeof entry.endpoint !== 'string' || !/^https?:\/\//.test(entry.endpoint)) return undefined;
+      // Entries from before destinations existed name only their endpoint: they were JSON.
+      const target = targetFrom(entry?.target ?? { endpoint: entry?.endpoint, destination: 'json' });
+      if (!entry || !parsed.success || !target) return undefined;
       if (typeof entry.queuedAt !== 'number' || !Number.isFinite(entry.queuedAt)) return undefined;
-      return { lead: parsed.lead, endpoint: entry.endpoint, queuedAt: entry.queuedAt };
+      return { lead: parsed.lead, target, queuedAt: entry.queuedAt };
     } catch {
       return undefined;
     }
   }
+}
+
+/** A stored target, checked like input: an http(s) endpoint, a known destination, text fields only. */
+function targetFrom(value: unknown): DeliveryTarget | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const { endpoint, destination, fieldNames, hiddenFields, subscriptionTypeId } = value as Record<string, unknown>;
+  if (typeof endpoint !== 'string' || !/^https?:\/\//.test(endpoint)) return undefined;
+  if (typeof destination !== 'string' || !isDestinationName(destination)) return undefined;
+  const target: DeliveryTarget = { endpoint, destination };
+  if (fieldNames !== undefined) target.fieldNames = textRecord(fieldNames);
+  if (hiddenFields !== undefined) target.hiddenFields = textRecord(hiddenFields);
+  if (typeof subscriptionTypeId === 'number') target.subscriptionTypeId = subscriptionTypeId;
+  return target;
+}
+
+/** Only text values: what a destination puts into a request. */
+export function textRecord(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((pair): pair is [string, string] => typeof pair[1] === 'string'));
 }

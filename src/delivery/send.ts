@@ -1,12 +1,18 @@
 import type { Lead } from '../lead/schema.js';
+import type { DeliveryTarget, SendOutcome } from './destinations/index.js';
+import { destinations } from './destinations/registry.js';
 
 /**
- * One HTTP attempt to hand a lead to the site's endpoint. Later layers (retry, queue,
- * page exit) build on this; it never throws, it reports an outcome.
+ * One HTTP attempt to hand a lead to its destination. Later layers (retry, queue, page exit)
+ * build on this; it never throws, it reports an outcome. Every request that carries a lead
+ * goes the same way: no cookies, no redirect followed (Apps Script's own answer excepted),
+ * and a Referer of the page's origin only.
  */
 
+export type { SendOutcome } from './destinations/index.js';
+
 export interface SendOptions {
-  endpoint: string;
+  target: DeliveryTarget;
   /** Milliseconds before the attempt is abandoned. */
   timeout: number;
   /**
@@ -18,92 +24,63 @@ export interface SendOptions {
   fetch?: typeof fetch;
 }
 
-export type SendOutcome =
-  | { kind: 'delivered'; status: number }
-  /** The endpoint refused this lead (a 4xx other than 408/429): sending it again will not help. */
-  | { kind: 'rejected'; status: number; problem: string }
-  /** Worth trying again: network down, timeout, 408, 429 or 5xx. */
-  | { kind: 'failed'; reason: 'network' | 'timeout' | 'server'; status?: number; retryAfter?: string; problem: string };
-
-const retryableStatuses = new Set([408, 429]);
-const longestProblem = 300;
+/** A probe waits this long for the server to show it is there. */
+const probeTimeout = 3000;
 
 export async function sendLead(lead: Lead, options: SendOptions): Promise<SendOutcome> {
   const fetchLead = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const destination = destinations[options.target.destination];
+  const request = destination.handover(lead, options.target);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeout);
   try {
-    const response = await fetchLead(options.endpoint, {
+    const response = await fetchLead(request.url, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': lead.id },
-      body: JSON.stringify(lead),
+      headers: request.headers,
+      body: request.body,
+      mode: request.mode,
       credentials: 'omit',
       // A redirect would replay the lead to a place the site owner never named.
-      redirect: 'error',
+      redirect: request.redirect,
       // The body carries the page as origin + path; the Referer must not say more (a query
       // string often holds tokens or an email address).
       referrerPolicy: 'strict-origin',
       keepalive: options.keepalive === true,
       signal: controller.signal,
     });
-    return await outcomeOf(response);
+    if (response.type === 'opaque') return { kind: 'delivered', status: 0, confirmed: false };
+    return await destination.read(response, options.target);
   } catch (error) {
     if (controller.signal.aborted) {
       return { kind: 'failed', reason: 'timeout', problem: `No answer within ${options.timeout} ms` };
     }
-    return { kind: 'failed', reason: 'network', problem: error instanceof Error ? error.message : String(error) };
+    const problem = error instanceof Error ? error.message : String(error);
+    // The browser hides why a request failed. A server that answers at all was reachable:
+    // the request was refused by CORS or a redirect, or its answer was merely unreadable.
+    if (options.keepalive || !crossOrigin(request.url) || !(await reachable(request.url, fetchLead))) {
+      return { kind: 'failed', reason: 'network', problem };
+    }
+    if (request.unreadableAnswerMeansSent) return { kind: 'delivered', status: 0, confirmed: false };
+    return { kind: 'failed', reason: 'blocked', problem: `${problem}: the endpoint answers, but the browser refused the request (CORS, or a redirect)` };
   } finally {
     clearTimeout(timer);
   }
 }
 
-async function outcomeOf(response: Response): Promise<SendOutcome> {
-  const { status } = response;
-  if (response.ok) {
-    // Read the (small) answer so the request completes and frees its connection.
-    await response.text().catch(() => '');
-    return { kind: 'delivered', status };
-  }
-  const problem = await problemOf(response);
-  if (status >= 500 || retryableStatuses.has(status)) {
-    const retryAfter = response.headers.get('Retry-After') ?? undefined;
-    return { kind: 'failed', reason: 'server', status, problem, ...(retryAfter ? { retryAfter } : {}) };
-  }
-  return { kind: 'rejected', status, problem };
+function crossOrigin(url: string): boolean {
+  const page = globalThis.location;
+  return page === undefined || new URL(url, page.href).origin !== page.origin;
 }
 
 /**
- * The server's explanation in plain words. Reads RFC 9457 problem details and the usual
- * `{ error | message }` shapes; anything else (an HTML error page) is reduced to the status
- * text, never shown as markup.
+ * Is anything answering there? A HEAD without body, cookies or referrer, whose answer the
+ * browser keeps opaque: it carries nothing of the lead wherever it is redirected.
  */
-export async function problemOf(response: Response): Promise<string> {
-  const fallback = response.statusText ? `${response.status} ${response.statusText}` : `HTTP ${response.status}`;
-  let body: unknown;
+async function reachable(url: string, fetchLead: typeof fetch): Promise<boolean> {
   try {
-    body = await response.json();
+    await fetchLead(url, { method: 'HEAD', mode: 'no-cors', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(probeTimeout) });
+    return true;
   } catch {
-    return fallback;
+    return false;
   }
-  return problemText(body) ?? fallback;
-}
-
-function problemText(body: unknown): string | undefined {
-  if (typeof body === 'string') return shorten(body);
-  if (!body || typeof body !== 'object') return undefined;
-  const record = body as Record<string, unknown>;
-  for (const key of ['detail', 'message', 'error', 'title']) {
-    const value = record[key];
-    if (typeof value === 'string' && value.trim()) return shorten(value);
-    if (value && typeof value === 'object') {
-      const nested = problemText(value);
-      if (nested) return nested;
-    }
-  }
-  return undefined;
-}
-
-function shorten(value: string): string {
-  const singleLine = value.replace(/\s+/g, ' ').trim();
-  return singleLine.length > longestProblem ? `${singleLine.slice(0, longestProblem - 1)}…` : singleLine;
 }

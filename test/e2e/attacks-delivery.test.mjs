@@ -345,14 +345,18 @@ describe('5. a wrong device clock neither expires a lead early nor keeps it fore
 
   /**
    * A visit with the clock `offset` ms off and the endpoint still down: returns once the
-   * widget has looked at its queue (it tried the endpoint, or reported an error).
+   * widget has looked at its queue and finished an attempt (a failed POST is followed by a
+   * HEAD that asks whether anything answers there; its failure ends the attempt), or
+   * reported an error.
    */
   async function visitWithEndpointDown(context, site, endpoint, offset) {
     const page = await context.newPage();
     if (offset) await page.addInitScript(shiftClock, offset);
-    const attempted = page.waitForEvent('requestfailed', (request) => request.url() === endpoint);
+    const attempted = page.waitForEvent('requestfailed', (request) => request.url() === endpoint && request.method() === 'HEAD');
     await page.goto(widgetUrl(site, { endpoint }));
     await firstOf(attempted, page.waitForFunction(() => window.leadEvents.some((event) => event.type === 'lead-error')));
+    // The attempt's outcome is settled in the page right after; what it reports comes with it.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
     return page;
   }
 

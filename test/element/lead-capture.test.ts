@@ -317,6 +317,7 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     const sent = oneEvent(element, 'lead-sent');
     await submit(element);
     const resent = (await sent) as CustomEvent<LeadSentDetail>;
+    expect(resent.detail).to.include({ status: 201, confirmed: true });
     expect(resent.detail.lead.id).not.to.equal(detail.lead?.id);
     expect(resent.detail.lead.contact.email).to.equal('ada@acme.test');
     const received = await endpoint.received();
@@ -375,6 +376,31 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     expect(attempts).to.deep.equal(['TypeError', 'TypeError']);
     const [request] = await endpoint.received();
     expect(JSON.parse(request.body).contact).to.deep.equal({ preference: 'none', name: 'Ada' });
+  });
+
+  it('shows a problem the destination reports about a field at that field, and moves focus there', async () => {
+    const endpoint = new TestEndpoint();
+    await endpoint.script({ status: 422, body: { error: 'Validation errors', errors: [{ field: 'email', code: 'TYPE_EMAIL', message: 'should be a work email' }] } });
+    const element = await widget(endpoint.url);
+    element.destination = 'formspree';
+    await choose(element, 'email');
+    await type(element, 'email', 'ada@example.com');
+    const failed = oneEvent(element, 'lead-error');
+    await submit(element);
+    const { detail } = (await failed) as CustomEvent<LeadErrorDetail>;
+    await element.updateComplete;
+    expect(detail.error).to.deep.equal({ code: 'rejected', message: 'email: should be a work email', status: 422 });
+    expect(errorTexts(element)).to.deep.equal(['should be a work email']);
+    expect(field(element, '#email').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(element).activeElement).to.equal(field(element, '#email'));
+    const [request] = await endpoint.received();
+    expect(request.headers.accept).to.equal('application/json');
+    expect(JSON.parse(request.body)).to.include({ email: 'ada@example.com', preference: 'email' });
+    await expect(element).to.be.accessible();
+
+    // Editing the field clears what the server said about it.
+    await type(element, 'email', 'ada@acme.test');
+    expect(errorTexts(element)).to.deep.equal([]);
   });
 
   it('when the endpoint cannot be reached, keeps the lead, thanks the prospect and gives the download', async () => {

@@ -116,6 +116,45 @@ describe('resolveConfiguration', () => {
   });
 });
 
+describe('resolveConfiguration: the destination', () => {
+  it('chooses from the endpoint, lets an explicit destination win, and keeps the mapping', () => {
+    expect(resolveConfiguration({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/' }, base).target).to.deep.equal({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/', destination: 'form' });
+    const { target, problems } = resolveConfiguration({ endpoint: '/leads', destination: 'form', fieldNames: { name: 'full_name' }, hiddenFields: { source: 'site' } }, base);
+    expect(target).to.deep.equal({ endpoint: 'https://shop.example/leads', destination: 'form', fieldNames: { name: 'full_name' }, hiddenFields: { source: 'site' } });
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('reports an unknown destination once and uses the automatic choice', () => {
+    const { target, problems } = resolveConfiguration({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/', destination: 'zapier' }, base);
+    expect(target?.destination).to.equal('form');
+    expect(problems.map((problem) => problem.attribute)).to.deep.equal(['destination']);
+    expect(problems[0].message).to.contain('destination="zapier"').and.contain('json, form, apps-script');
+  });
+
+  it('sends nothing to a destination missing what it needs, and says what to add', () => {
+    const { endpoint, target, problems } = resolveConfiguration({ endpoint: 'https://webto.salesforce.com/servlet/servlet.WebToLead' }, base);
+    expect({ endpoint, target }).to.deep.equal({ endpoint: undefined, target: undefined });
+    expect(problems.map((problem) => problem.attribute)).to.deep.equal(['destination']);
+    expect(problems[0].message).to.contain('"oid"');
+    expect(resolveConfiguration({ endpoint: 'https://webto.salesforce.com/servlet/servlet.WebToLead', hiddenFields: { oid: '00D1' } }, base).target?.destination).to.equal('salesforce');
+  });
+
+  it('refuses a mapping that is not an object of texts', () => {
+    for (const fieldNames of [['name'], { name: 3 }, 'name=lastname']) {
+      const { target, problems } = resolveConfiguration({ endpoint: '/leads', fieldNames }, base);
+      expect(target?.fieldNames, JSON.stringify(fieldNames)).to.equal(undefined);
+      expect(problems.map((problem) => problem.attribute)).to.deep.equal(['fieldNames']);
+    }
+  });
+
+  it('takes a HubSpot subscription type as a whole number', () => {
+    expect(resolveConfiguration({ endpoint: '/leads', subscriptionTypeId: '42' }, base).target?.subscriptionTypeId).to.equal(42);
+    const { target, problems } = resolveConfiguration({ endpoint: '/leads', subscriptionTypeId: 'news' }, base);
+    expect(target).not.to.have.property('subscriptionTypeId');
+    expect(problems.map((problem) => problem.attribute)).to.deep.equal(['subscription-type-id']);
+  });
+});
+
 describe('stringOverridesFrom', () => {
   it('uses the built-in text instead of one over the consent text limit, and says which', () => {
     const { strings, problems } = stringOverridesFrom({ preferenceNone: 'n'.repeat(1001), preferenceEmail: 'e'.repeat(1000) }, ['preferenceNone', 'preferenceEmail']);

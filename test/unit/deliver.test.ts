@@ -4,6 +4,9 @@ import { defaultRetryPolicy } from '../../src/delivery/retry-policy.js';
 import { TestEndpoint } from '../support/endpoint.js';
 import { exampleLead } from '../support/leads.js';
 
+/** The lead as JSON to this endpoint, as the widget sends it by default. */
+const json = (endpoint: string) => ({ endpoint, destination: 'json' as const });
+
 /** Records the waits instead of sleeping them: the policy is under test, not the clock. */
 function recordingSleep(waits: number[]) {
   return async (milliseconds: number) => {
@@ -17,8 +20,8 @@ describe('deliverWithRetries against a real HTTP endpoint', () => {
     await endpoint.script({ status: 500 }, { status: 201 });
     const waits: number[] = [];
     const lead = exampleLead();
-    const result = await deliverWithRetries(lead, { endpoint: endpoint.url, timeout: 5000, policy: defaultRetryPolicy, sleep: recordingSleep(waits), random: () => 0.5 });
-    expect(result).to.deep.equal({ kind: 'delivered', status: 201, attempts: 2 });
+    const result = await deliverWithRetries(lead, { target: json(endpoint.url), timeout: 5000, policy: defaultRetryPolicy, sleep: recordingSleep(waits), random: () => 0.5 });
+    expect(result).to.deep.equal({ kind: 'delivered', status: 201, confirmed: true, attempts: 2 });
     expect(waits).to.deep.equal([375]);
     const received = await endpoint.received();
     expect(received).to.have.length(2);
@@ -30,7 +33,7 @@ describe('deliverWithRetries against a real HTTP endpoint', () => {
     const endpoint = new TestEndpoint();
     await endpoint.script({ status: 503, headers: { 'Retry-After': '2' } }, { status: 201 });
     const waits: number[] = [];
-    const result = await deliverWithRetries(exampleLead(), { endpoint: endpoint.url, timeout: 5000, policy: defaultRetryPolicy, sleep: recordingSleep(waits) });
+    const result = await deliverWithRetries(exampleLead(), { target: json(endpoint.url), timeout: 5000, policy: defaultRetryPolicy, sleep: recordingSleep(waits) });
     expect(result.kind).to.equal('delivered');
     expect(waits).to.deep.equal([2000]);
   });
@@ -39,7 +42,7 @@ describe('deliverWithRetries against a real HTTP endpoint', () => {
     const endpoint = new TestEndpoint();
     await endpoint.script({ status: 503, headers: { 'Retry-After': '3600' } });
     const waits: number[] = [];
-    const result = await deliverWithRetries(exampleLead(), { endpoint: endpoint.url, timeout: 5000, policy: defaultRetryPolicy, sleep: recordingSleep(waits) });
+    const result = await deliverWithRetries(exampleLead(), { target: json(endpoint.url), timeout: 5000, policy: defaultRetryPolicy, sleep: recordingSleep(waits) });
     expect(result).to.include({ kind: 'failed', status: 503, attempts: 1 });
     expect(waits).to.deep.equal([]);
   });
@@ -48,7 +51,7 @@ describe('deliverWithRetries against a real HTTP endpoint', () => {
     const endpoint = new TestEndpoint();
     await endpoint.script({ status: 502 }, { status: 502 }, { status: 502 }, { status: 502 });
     const waits: number[] = [];
-    const result = await deliverWithRetries(exampleLead(), { endpoint: endpoint.url, timeout: 5000, policy: { ...defaultRetryPolicy, retries: 2 }, sleep: recordingSleep(waits), random: () => 0 });
+    const result = await deliverWithRetries(exampleLead(), { target: json(endpoint.url), timeout: 5000, policy: { ...defaultRetryPolicy, retries: 2 }, sleep: recordingSleep(waits), random: () => 0 });
     expect(result).to.include({ kind: 'failed', status: 502, attempts: 3 });
     expect(waits).to.deep.equal([250, 500]);
     expect(await endpoint.received()).to.have.length(3);
@@ -57,14 +60,14 @@ describe('deliverWithRetries against a real HTTP endpoint', () => {
   it('never retries a 4xx', async () => {
     const endpoint = new TestEndpoint();
     await endpoint.script({ status: 400, body: { detail: 'Bad lead' } }, { status: 201 });
-    const result = await deliverWithRetries(exampleLead(), { endpoint: endpoint.url, timeout: 5000, policy: defaultRetryPolicy, sleep: recordingSleep([]) });
+    const result = await deliverWithRetries(exampleLead(), { target: json(endpoint.url), timeout: 5000, policy: defaultRetryPolicy, sleep: recordingSleep([]) });
     expect(result).to.deep.equal({ kind: 'rejected', status: 400, problem: 'Bad lead', attempts: 1 });
     expect(await endpoint.received()).to.have.length(1);
   });
 
   it('stops retrying when the browser is offline', async () => {
     const result = await deliverWithRetries(exampleLead(), {
-      endpoint: 'http://127.0.0.1:9/leads',
+      target: json('http://127.0.0.1:9/leads'),
       timeout: 5000,
       policy: defaultRetryPolicy,
       sleep: recordingSleep([]),

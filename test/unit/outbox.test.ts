@@ -3,6 +3,8 @@ import { LeadOutbox } from '../../src/delivery/outbox.js';
 import { withExclusiveLock, lockBusy } from '../../src/delivery/lock.js';
 import { exampleLead } from '../support/leads.js';
 
+const json = (endpoint: string) => ({ endpoint, destination: 'json' as const });
+
 const day = 24 * 60 * 60 * 1000;
 
 function clearOutboxKeys(): void {
@@ -16,11 +18,11 @@ describe('LeadOutbox (real localStorage)', () => {
   it('keeps a lead under a namespaced, versioned key and returns it', () => {
     const outbox = new LeadOutbox();
     const lead = exampleLead();
-    expect(outbox.put(lead, 'https://example.com/api/leads', 1000)).to.equal(true);
+    expect(outbox.put(lead, json('https://example.com/api/leads'), 1000)).to.equal(true);
     expect(Object.keys(localStorage)).to.include(`lead-capture:v1:lead:${lead.id}`);
     expect(outbox.has(lead.id)).to.equal(true);
     expect(outbox.stocktake(2000)).to.deep.equal({
-      pending: [{ lead, endpoint: 'https://example.com/api/leads', queuedAt: 1000 }],
+      pending: [{ lead, target: json('https://example.com/api/leads'), queuedAt: 1000 }],
       overdue: [],
       unreadable: 0,
     });
@@ -29,7 +31,7 @@ describe('LeadOutbox (real localStorage)', () => {
   it('removes a delivered lead at once', () => {
     const outbox = new LeadOutbox();
     const lead = exampleLead();
-    outbox.put(lead, 'https://example.com/api/leads');
+    outbox.put(lead, json('https://example.com/api/leads'));
     outbox.remove(lead.id);
     expect(outbox.has(lead.id)).to.equal(false);
     expect(Object.keys(localStorage).filter((key) => key.startsWith('lead-capture:'))).to.deep.equal([]);
@@ -39,8 +41,8 @@ describe('LeadOutbox (real localStorage)', () => {
     const outbox = new LeadOutbox(undefined, day);
     const old = exampleLead({ id: '6f1c9f3e-0b6a-4d6f-9d0e-2f1a3b4c5d6e' });
     const fresh = exampleLead();
-    outbox.put(old, 'https://example.com/a', 0);
-    outbox.put(fresh, 'https://example.com/a', day);
+    outbox.put(old, json('https://example.com/a'), 0);
+    outbox.put(fresh, json('https://example.com/a'), day);
     const { pending, overdue } = outbox.stocktake(day + 1);
     expect(pending.map((entry) => entry.lead.id)).to.deep.equal([fresh.id]);
     expect(overdue.map((entry) => entry.lead.id)).to.deep.equal([old.id]);
@@ -50,7 +52,7 @@ describe('LeadOutbox (real localStorage)', () => {
   it('counts a queue time in the future from now: a fast clock does not stretch the time to live', () => {
     const outbox = new LeadOutbox(undefined, day);
     const lead = exampleLead();
-    outbox.put(lead, 'https://example.com/a', 30 * day);
+    outbox.put(lead, json('https://example.com/a'), 30 * day);
     expect(outbox.stocktake(1000).pending.map((entry) => entry.queuedAt)).to.deep.equal([1000]);
     // Stored as such: the next stocktake, a day later, finds it overdue rather than 30 days younger.
     expect(outbox.stocktake(1000 + day).overdue.map((entry) => entry.lead.id)).to.deep.equal([lead.id]);
@@ -69,7 +71,7 @@ describe('LeadOutbox (real localStorage)', () => {
   it('repairs an entry stored under another key, so it can be removed once delivered', () => {
     const outbox = new LeadOutbox();
     const lead = exampleLead();
-    localStorage.setItem('lead-capture:v1:lead:00000000-0000-4000-8000-000000000000', JSON.stringify({ lead, endpoint: 'https://e.example/a', queuedAt: 5 }));
+    localStorage.setItem('lead-capture:v1:lead:00000000-0000-4000-8000-000000000000', JSON.stringify({ lead, target: json('https://e.example/a'), queuedAt: 5 }));
     expect(outbox.stocktake(10).pending.map((entry) => entry.lead.id)).to.deep.equal([lead.id]);
     expect(Object.keys(localStorage).filter((key) => key.startsWith('lead-capture:'))).to.deep.equal([`lead-capture:v1:lead:${lead.id}`]);
     outbox.remove(lead.id);
@@ -82,8 +84,8 @@ describe('LeadOutbox (real localStorage)', () => {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       },
     } as unknown as Storage;
-    expect(new LeadOutbox(() => full).put(exampleLead(), 'https://example.com/a')).to.equal(false);
-    expect(new LeadOutbox(() => undefined).put(exampleLead(), 'https://example.com/a')).to.equal(false);
+    expect(new LeadOutbox(() => full).put(exampleLead(), json('https://example.com/a'))).to.equal(false);
+    expect(new LeadOutbox(() => undefined).put(exampleLead(), json('https://example.com/a'))).to.equal(false);
   });
 });
 

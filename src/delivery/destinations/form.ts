@@ -1,0 +1,29 @@
+import { statusOutcome } from './answers.js';
+import { encodeForm, formEncoded, mappedFields, type Destination } from './index.js';
+
+/**
+ * Flat form fields and no custom header: a "simple" request that needs no CORS preflight,
+ * which catch hooks (Zapier, Make, Pipedream) and form backends do not dependably answer.
+ * Such a service may store the lead and answer without CORS headers; then the answer cannot
+ * be read, and the lead counts as sent, unconfirmed, rather than being stored again.
+ */
+export const form: Destination = {
+  handover: (lead, target) => ({
+    url: target.endpoint,
+    headers: { 'Content-Type': formEncoded },
+    body: encodeForm(mappedFields(lead, target)),
+    mode: 'cors',
+    redirect: 'error',
+    unreadableAnswerMeansSent: true,
+  }),
+  read: statusOutcome,
+};
+
+/** Netlify Forms: the same fields plus the `form-name` of a form Netlify registered at deploy. */
+export const netlify: Destination = {
+  ...form,
+  missing: (target) =>
+    target.hiddenFields?.['form-name']
+      ? undefined
+      : 'destination="netlify" needs the name of the form Netlify registered: add "hiddenFields": { "form-name": "leads" } to the config child, and deploy a hidden HTML form of that name (see the README).',
+};

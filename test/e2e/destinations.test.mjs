@@ -1,0 +1,526 @@
+// Destinations end to end: the BUILT script tag, in Chromium, hands a lead to each vendor's
+// fake (test/e2e/support/vendors, which enforce the contracts in notes/vendor-contracts.md)
+// at the vendor's real host name, mapped to 127.0.0.1, so the widget chooses the destination
+// from the address as it would on a live site. Every test asserts what the FAKE received (shape,
+// headers, preflights, how many times) and what the prospect and the page saw: the widget's
+// state, its lead-* events and its messages.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  fieldError,
+  leadEvents,
+  postsTo,
+  storedLeadKeys,
+  statusText,
+  submitLead,
+  submittedLead,
+  useDestinationHarness,
+  vendorHosts,
+  widgetConsoleErrors,
+  widgetPage,
+  widgetState,
+} from './support/destinations-harness.mjs';
+import { FaultServer } from './support/fault-server.mjs';
+import { serveStatic } from './support/site.mjs';
+import { AppsScriptFake, FormspreeFake, HubSpotFake, MakeFake, MauticFake, NetlifyFake, PipedreamFake, SalesforceFake, ZapierFake } from './support/vendors/index.mjs';
+
+const harness = useDestinationHarness();
+
+const FORM_ENCODED = /^application\/x-www-form-urlencoded/;
+const text = {
+  sent: 'Thank you, your details were sent.',
+  queuedLater: "Saved. Our server couldn't be reached just now, so we'll send your details automatically later.",
+  rejected: (problem) => `We couldn't accept your details: ${problem}`,
+};
+
+/** The fake's address under the vendor's real host name. */
+const at = (host, fake, path) => `${fake.scheme}://${host}:${fake.port}${path}`;
+
+/** Opens a page with one widget on the test site. */
+async function openWidget(options) {
+  const page = await harness.freshPage();
+  await page.goto(harness.site.add(widgetPage(options)));
+  return page;
+}
+
+/** The lead's flat form fields, as every form-field destination must carry them. */
+function assertFlatFields(fields, lead) {
+  assert.equal(fields.lead_id, lead.id);
+  assert.equal(fields.temperature, lead.temperature);
+  assert.equal(fields.preference, lead.contact.preference);
+  assert.equal(fields.email, lead.contact.email);
+  assert.equal(fields.consent_text, lead.consent.text);
+  assert.deepEqual(JSON.parse(fields.lead), lead, '`lead` is the whole lead as JSON');
+}
+
+/** The events of one capture: lead-submit, then exactly one outcome. */
+async function outcomeEvents(page) {
+  const events = await leadEvents(page);
+  assert.equal(events[0]?.type, 'lead-submit');
+  return events.slice(1);
+}
+
+async function assertSent(page, { confirmed, status }) {
+  const lead = await submittedLead(page);
+  const outcome = await outcomeEvents(page);
+  assert.deepEqual(outcome.map((event) => event.type), ['lead-sent']);
+  assert.equal(outcome[0].detail.lead.id, lead.id);
+  assert.equal(outcome[0].detail.confirmed, confirmed, `confirmed: ${confirmed}`);
+  if (status !== undefined) assert.equal(outcome[0].detail.status, status);
+  assert.equal(await statusText(page), text.sent);
+  assert.deepEqual(await storedLeadKeys(page), [], 'nothing left in the outbox');
+}
+
+async function assertRejected(page, { status, problem }) {
+  const outcome = await outcomeEvents(page);
+  assert.deepEqual(outcome.map((event) => event.type), ['lead-error']);
+  assert.equal(outcome[0].detail.error.code, 'rejected');
+  if (status !== undefined) assert.equal(outcome[0].detail.error.status, status);
+  if (problem !== undefined) assert.equal(await statusText(page), text.rejected(problem));
+  assert.deepEqual(await storedLeadKeys(page), [], 'a refused lead is not queued');
+}
+
+describe('automatic choice', () => {
+  test('an address no vendor owns stays json: the lead as JSON, with its Idempotency-Key', async () => {
+    const server = await harness.startFake(new FaultServer());
+    const page = await openWidget({ attributes: { endpoint: server.endpoint } });
+    await submitLead(page, { preference: 'none' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    assert.equal(server.requests.length, 1);
+    const [request] = server.requests;
+    assert.match(request.contentType, /^application\/json/);
+    assert.equal(request.idempotencyKey, lead.id);
+    assert.deepEqual(JSON.parse(request.body), lead);
+    assert.ok(server.preflights.length >= 1, 'JSON with Idempotency-Key is preflighted');
+    await assertSent(page, { confirmed: true, status: 201 });
+  });
+
+  test('an unknown destination="zapier" is reported once, naming destination, and the address decides (form)', async () => {
+    const pipedream = await harness.startFake(new PipedreamFake());
+    const endpoint = at(vendorHosts.pipedream, pipedream, '/');
+    const page = await openWidget({ attributes: { endpoint, destination: 'zapier' } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'sent');
+    const errors = widgetConsoleErrors(page);
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /destination/);
+    assert.match(errors[0], /"zapier" is not a destination; using "form"/);
+    assert.equal(pipedream.accepted.length, 1);
+    assert.match(pipedream.accepted[0].contentType, FORM_ENCODED);
+    assertFlatFields(pipedream.accepted[0].data, await submittedLead(page));
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+});
+
+describe('form (catch hooks: Zapier, Make, Pipedream)', () => {
+  test('Zapier: flat form fields, no custom header, no preflight; sent and confirmed', async () => {
+    const zapier = await harness.startFake(new ZapierFake({ tls: harness.tls }));
+    const endpoint = at(vendorHosts.zapier, zapier, '/hooks/catch/1234567/abcdef1/');
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email', name: 'Ada' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    assert.equal(lead.temperature, 'cool');
+    assert.deepEqual(zapier.requests.map((request) => request.method), ['POST'], 'one POST, no preflight');
+    const [request] = zapier.requests;
+    assert.match(request.contentType, FORM_ENCODED);
+    assert.equal(request.headers['idempotency-key'], undefined);
+    assert.equal(request.headers['x-requested-with'], undefined);
+    assertFlatFields(request.fields, lead);
+    assert.equal(request.fields.name, 'Ada');
+    assert.equal(zapier.accepted.length, 1);
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+
+  test('Make, answering without CORS headers: stored exactly once, sent unconfirmed, not sent again on the next visit', async () => {
+    const make = await harness.startFake(new MakeFake());
+    const endpoint = at(vendorHosts.make, make, `/${make.hooks[0]}`);
+    const page = await harness.freshPage();
+    const url = harness.site.add(widgetPage({ attributes: { endpoint } }));
+    await page.goto(url);
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    assert.equal(make.accepted.length, 1);
+    assert.ok(make.requests.every((request) => request.method !== 'OPTIONS'), 'no preflight');
+    assert.equal(make.requests.filter((request) => request.method === 'POST').length, 1, 'one POST: the unreadable answer is not retried');
+    assertFlatFields(make.accepted[0].data, lead);
+    await assertSent(page, { confirmed: false, status: 0 });
+
+    // The next visit: nothing waits in the outbox, so only the new lead reaches Make.
+    await page.reload();
+    await submitLead(page, { preference: 'none' });
+    await widgetState(page, 'sent');
+    const second = await submittedLead(page);
+    await make.waitForAccepted(2);
+    assert.deepEqual(make.accepted.map((entry) => entry.data.lead_id), [lead.id, second.id], 'the first lead exactly once');
+    assert.equal(make.requests.filter((request) => request.method === 'POST').length, 2);
+  });
+
+  test('Make down, then up (no CORS headers): the queued lead is stored exactly once on the next visit', async () => {
+    const make = await harness.startFake(new MakeFake());
+    const port = make.port;
+    const endpoint = at(vendorHosts.make, make, `/${make.hooks[0]}`);
+    await make.stop();
+    const page = await openWidget({ attributes: { endpoint, retries: '0' } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'queued');
+    const lead = await submittedLead(page);
+
+    await make.start(port);
+    await page.reload();
+    await make.waitForAccepted(1);
+    await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('lead-capture:v1:lead:')));
+    // The outbox is empty once a copy was sent and its unreadable answer taken for "sent": a
+    // second copy (the page exit's keepalive, then the next load's) would be a second lead in Make.
+    const events = await leadEvents(page);
+    assert.deepEqual(events.map((event) => [event.type, event.detail.lead.id, event.detail.confirmed]), [['lead-sent', lead.id, false]]);
+    assert.deepEqual(make.accepted.map((entry) => entry.data.lead_id), [lead.id], `Make stored the lead ${make.accepted.length} time(s)`);
+    assert.match(make.accepted[0].contentType, FORM_ENCODED);
+  });
+
+  test('Pipedream refusing connections (port closed): retried, then queued', async () => {
+    const pipedream = await harness.startFake(new PipedreamFake());
+    const endpoint = at(vendorHosts.pipedream, pipedream, '/');
+    await pipedream.stop();
+    const page = await openWidget({ attributes: { endpoint, retries: '2' } });
+    await submitLead(page, { preference: 'none' });
+    await widgetState(page, 'queued');
+    const lead = await submittedLead(page);
+    assert.equal(postsTo(page, endpoint).length, 3, 'the first attempt and two retries');
+    const outcome = await outcomeEvents(page);
+    assert.deepEqual(outcome.map((event) => event.type), ['lead-queued']);
+    assert.equal(outcome[0].detail.lead.id, lead.id);
+    assert.equal(await statusText(page), text.queuedLater);
+    assert.deepEqual(await storedLeadKeys(page), [`lead-capture:v1:lead:${lead.id}`]);
+  });
+
+  test('a queued lead keeps its destination: on the next visit Pipedream receives form fields, not JSON', async () => {
+    const pipedream = await harness.startFake(new PipedreamFake());
+    const port = pipedream.port;
+    const endpoint = at(vendorHosts.pipedream, pipedream, '/');
+    await pipedream.stop();
+    const page = await openWidget({ attributes: { endpoint, retries: '0' } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'queued');
+    const lead = await submittedLead(page);
+
+    await pipedream.start(port);
+    await page.reload();
+    await pipedream.waitForAccepted(1);
+    await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('lead-capture:v1:lead:')));
+    const posts = pipedream.requests.filter((request) => request.method === 'POST');
+    // The page exit may hand it over too (keepalive), before the next load sends it: how
+    // often it is stored is the Make test's concern; this one is about its shape.
+    assert.ok(posts.length >= 1 && posts.length <= 2, `${posts.length} POSTs`);
+    for (const post of posts) {
+      assert.match(post.contentType, FORM_ENCODED);
+      assert.equal(post.json, undefined);
+      assertFlatFields(post.fields, lead);
+    }
+    const events = await leadEvents(page);
+    assert.ok(events.length >= 1 && events.every((event) => event.type === 'lead-sent' && event.detail.lead.id === lead.id), JSON.stringify(events.map((event) => event.type)));
+  });
+});
+
+describe('apps-script', () => {
+  async function startScript() {
+    const script = new AppsScriptFake({ execTls: harness.tls, echoTls: harness.tls });
+    await harness.startFake(script);
+    // The Location names Google's echo host, on the port the echo fake listens on.
+    script.configuredEchoOrigin = at(vendorHosts.appsScriptEcho, script.echo, '');
+    return { script, endpoint: at(vendorHosts.appsScript, script.exec, `/macros/s/${script.deploymentId}/exec`) };
+  }
+
+  test('form fields, no preflight, the 302 followed to the echo host, {"result":"success"}: sent and confirmed', async () => {
+    const { script, endpoint } = await startScript();
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    assert.deepEqual(script.requests.map((request) => request.method), ['POST'], 'one POST, no preflight');
+    assert.match(script.requests[0].contentType, FORM_ENCODED);
+    assert.equal(script.accepted.length, 1);
+    assertFlatFields(script.accepted[0].parameter, lead);
+    assert.deepEqual(script.echo.requests.map((request) => request.method), ['GET'], 'the output was read from the echo host');
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+
+  for (const [label, output, problem] of [
+    ['{"ok":false}', { ok: false }, 'The Apps Script refused the lead.'],
+    ['{"result":"error"}', { result: 'error', error: 'Sheet is full' }, 'Sheet is full'],
+  ]) {
+    test(`the script answers ${label}: error state, lead-error "rejected", no retry`, async () => {
+      const { script, endpoint } = await startScript();
+      script.respondWith(AppsScriptFake.output(output));
+      const page = await openWidget({ attributes: { endpoint } });
+      await submitLead(page, { preference: 'email' });
+      await widgetState(page, 'error');
+      assert.equal(script.requests.filter((request) => request.method === 'POST').length, 1);
+      await assertRejected(page, { status: 200, problem });
+    });
+  }
+});
+
+describe('hubspot', () => {
+  const startHubSpot = async (options = {}) => {
+    const hubspot = await harness.startFake(new HubSpotFake({ fields: ['email', 'firstname', 'lastname', 'phone', 'lead_temperature'], ...options }));
+    return { hubspot, endpoint: at(vendorHosts.hubspot, hubspot, `/submissions/v3/integration/submit/${hubspot.portalId}/${hubspot.formGuid}`) };
+  };
+
+  test('"Email me": fields[] (email, firstname + mapped only), pageUri, the exact consent label, the subscription; no Idempotency-Key', async () => {
+    const { hubspot, endpoint } = await startHubSpot();
+    const page = await openWidget({ attributes: { endpoint, 'subscription-type-id': '999' }, config: { fieldNames: { temperature: 'lead_temperature' } } });
+    await submitLead(page, { preference: 'email', name: 'Ada' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    assert.equal(hubspot.accepted.length, 1);
+    const [submission] = hubspot.accepted;
+    assert.deepEqual(submission.fields, { firstname: 'Ada', email: 'ada@example.org', lead_temperature: 'cool' });
+    assert.equal(submission.context.pageUri, lead.page.url);
+    assert.equal(submission.legalConsentOptions.consent.text, 'Email me');
+    assert.equal(submission.legalConsentOptions.consent.consentToProcess, true);
+    assert.deepEqual(submission.legalConsentOptions.consent.communications, [{ value: true, subscriptionTypeId: 999, text: 'Email me' }]);
+    const preflights = hubspot.requests.filter((request) => request.method === 'OPTIONS');
+    assert.ok(preflights.length >= 1);
+    assert.deepEqual(preflights.map((request) => request.refusedHeaders), preflights.map(() => []), 'the preflight asks for no header HubSpot refuses');
+    const post = hubspot.requests.find((request) => request.method === 'POST');
+    assert.equal(post.headers['idempotency-key'], undefined);
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+
+  test('"Call me": consent text "Call me", the phone, and no communications', async () => {
+    const { hubspot, endpoint } = await startHubSpot();
+    const page = await openWidget({ attributes: { endpoint, 'subscription-type-id': '999' } });
+    await submitLead(page, { preference: 'call', phone: '+44 20 7946 0000' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    assert.equal(lead.temperature, 'warm');
+    assert.equal(hubspot.accepted.length, 1);
+    const [submission] = hubspot.accepted;
+    assert.deepEqual(submission.fields, { email: 'ada@example.org', phone: lead.contact.phone });
+    assert.equal(submission.legalConsentOptions.consent.text, 'Call me');
+    assert.deepEqual(submission.legalConsentOptions.consent.communications, []);
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+
+  test('400 INVALID_EMAIL: error state, the message shown at the email field', async () => {
+    const { hubspot, endpoint } = await startHubSpot();
+    hubspot.respondWith(HubSpotFake.invalidEmail());
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'error');
+    assert.equal(hubspot.requests.filter((request) => request.method === 'POST').length, 1, 'no retry');
+    assert.equal(hubspot.accepted.length, 0);
+    await fieldError(page, 'email').waitFor();
+    assert.equal(await fieldError(page, 'email').textContent(), 'Invalid email address');
+    assert.equal(await page.locator('#widget-0 #email').getAttribute('aria-invalid'), 'true');
+    await assertRejected(page, { status: 400, problem: 'Invalid email address' });
+  });
+
+  test('429: retried, then stored once and sent', async () => {
+    const { hubspot, endpoint } = await startHubSpot();
+    hubspot.respondWith(HubSpotFake.rateLimited());
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'sent');
+    const posts = hubspot.requests.filter((request) => request.method === 'POST');
+    assert.deepEqual(posts.map((request) => request.answer.status), [429, 200]);
+    assert.equal(hubspot.accepted.length, 1);
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+});
+
+describe('formspree', () => {
+  const startFormspree = async () => {
+    const formspree = await harness.startFake(new FormspreeFake());
+    return { formspree, endpoint: at(vendorHosts.formspree, formspree, '/f/xyzzyabc') };
+  };
+
+  test('flat fields as JSON with Accept: application/json; {next, ok}: sent and confirmed', async () => {
+    const { formspree, endpoint } = await startFormspree();
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    const post = formspree.requests.find((request) => request.method === 'POST');
+    assert.match(post.contentType, /^application\/json/);
+    assert.equal(post.headers.accept, 'application/json');
+    assert.equal(post.headers['idempotency-key'], undefined);
+    assertFlatFields(post.json, lead);
+    assert.deepEqual(formspree.requests.filter((request) => request.method === 'OPTIONS').map((request) => request.refusedHeaders), [[]]);
+    assert.equal(formspree.accepted.length, 1);
+    assert.equal(formspree.accepted[0].json, true, 'answered in JSON');
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+
+  test('422 errors[] by field: error state, shown at the email field', async () => {
+    const { formspree, endpoint } = await startFormspree();
+    formspree.respondWith(FormspreeFake.fieldErrors([{ code: 'TYPE_EMAIL', field: 'email', message: 'should be an email' }]));
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'error');
+    await fieldError(page, 'email').waitFor();
+    assert.equal(await fieldError(page, 'email').textContent(), 'should be an email');
+    assert.equal(formspree.accepted.length, 0);
+    await assertRejected(page, { status: 422, problem: 'email: should be an email' });
+  });
+
+  test('an HTML 200 page is never "sent": error state', async () => {
+    const { formspree, endpoint } = await startFormspree();
+    formspree.respondWith({ status: 200, headers: { 'Content-Type': 'text/html; charset=utf-8' }, body: '<!doctype html><title>Thanks!</title><h1>Thanks!</h1>' });
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'error');
+    await assertRejected(page, { status: 200, problem: 'Formspree did not confirm the submission.' });
+  });
+});
+
+describe('mautic', () => {
+  const form = {
+    alias: 'leadform',
+    name: 'leadform',
+    published: true,
+    postAction: 'message',
+    postActionProperty: 'Thank you for your interest.',
+    fields: [
+      { alias: 'email', label: 'Email', type: 'email', required: true },
+      { alias: 'firstname', label: 'First name', type: 'text' },
+      { alias: 'temperature', label: 'Temperature', type: 'text' },
+    ],
+  };
+  const startMautic = async (validDomains) => {
+    const mautic = await harness.startFake(new MauticFake({ forms: { 3: form }, validDomains }));
+    return { mautic, endpoint: at(vendorHosts.mautic, mautic, '/form/submit?formId=3') };
+  };
+
+  test('mauticform[…] form fields, formId, return, ?ajax=1 and X-Requested-With: sent and confirmed', async () => {
+    const { mautic, endpoint } = await startMautic([harness.site.origin]);
+    const page = await openWidget({ attributes: { endpoint }, config: { fieldNames: { name: 'firstname' } } });
+    await submitLead(page, { preference: 'email', name: 'Ada' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    const post = mautic.requests.find((request) => request.method === 'POST');
+    assert.equal(post.query.ajax, '1');
+    assert.equal(post.query.formId, '3');
+    assert.equal(post.headers['x-requested-with'], 'XMLHttpRequest');
+    assert.match(post.contentType, FORM_ENCODED);
+    assert.equal(post.fields['mauticform[formId]'], '3');
+    assert.equal(post.fields['mauticform[return]'], lead.page.url);
+    assert.equal(post.fields['mauticform[email]'], 'ada@example.org');
+    assert.equal(post.fields['mauticform[lead_id]'], lead.id);
+    assert.equal(mautic.accepted.length, 1);
+    assert.deepEqual(mautic.accepted[0].results, { email: 'ada@example.org', firstname: 'Ada', temperature: 'cool' });
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+
+  test('success:0 with validationErrors: refused, the message shown at the email field', async () => {
+    const { mautic, endpoint } = await startMautic([harness.site.origin]);
+    mautic.respondWith(MauticFake.validationErrors({ email: 'The email is invalid.' }));
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'error');
+    await fieldError(page, 'email').waitFor();
+    assert.equal(await fieldError(page, 'email').textContent(), 'The email is invalid.');
+    assert.equal(mautic.accepted.length, 0);
+    await assertRejected(page, { status: 200, problem: 'email: The email is invalid.' });
+  });
+
+  test('the page’s origin not in Mautic’s CORS valid domains: queued (not "back online"), one console error naming them', async () => {
+    const { mautic, endpoint } = await startMautic(['https://elsewhere.example']);
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'queued');
+    assert.equal(mautic.accepted.length, 0);
+    assert.equal(await statusText(page), text.queuedLater);
+    assert.doesNotMatch(await statusText(page), /back online/);
+    const outcome = await outcomeEvents(page);
+    assert.deepEqual(outcome.map((event) => event.type), ['lead-queued']);
+    const errors = widgetConsoleErrors(page).filter((message) => /CORS valid domains/.test(message));
+    assert.equal(errors.length, 1, page.consoleErrors.join('\n'));
+  });
+});
+
+describe('netlify', () => {
+  const startNetlify = async (config) => {
+    const netlify = new NetlifyFake({
+      forms: { leads: { fields: ['lead_id', 'name', 'email', 'preference', 'temperature', 'consent_text', 'lead'], honeypot: 'bot-field' } },
+      fallback: (request, response) => serveStatic(request, response),
+    });
+    netlify.pages['/landing'] = widgetPage({ attributes: { endpoint: '/', destination: 'netlify' }, config });
+    await harness.startFake(netlify);
+    const page = await harness.freshPage();
+    await page.goto(`${netlify.origin}/landing`);
+    return { netlify, page };
+  };
+
+  test('same origin, form-encoded with form-name: 2xx is sent', async () => {
+    const { netlify, page } = await startNetlify({ hiddenFields: { 'form-name': 'leads' } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    const post = netlify.requests.find((request) => request.method === 'POST');
+    assert.equal(post.path, '/');
+    assert.match(post.contentType, FORM_ENCODED);
+    assert.equal(post.fields['form-name'], 'leads');
+    assertFlatFields(post.fields, lead);
+    assert.equal(netlify.accepted.length, 1);
+    assert.equal(netlify.accepted[0].formName, 'leads');
+    await assertSent(page, { confirmed: true, status: 200 });
+  });
+
+  test('without form-name: one console error naming destination, the notice, and no request', async () => {
+    const { netlify, page } = await startNetlify(undefined);
+    await page.locator('#widget-0 [part="notice"]').waitFor();
+    assert.equal(await page.locator('#widget-0 [part="notice"]').textContent(), "This form can't send details right now.");
+    assert.equal(await page.locator('#widget-0 [part="form"]').count(), 0, 'no form to submit');
+    const errors = widgetConsoleErrors(page);
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /destination/);
+    assert.match(errors[0], /form-name/);
+    assert.equal(netlify.requests.filter((request) => request.method === 'POST').length, 0);
+  });
+});
+
+describe('salesforce', () => {
+  const oid = '00D5g000004ABCD';
+  const startSalesforce = async () => {
+    const salesforce = await harness.startFake(new SalesforceFake({ tls: harness.tls, oids: [oid] }));
+    return { salesforce, endpoint: at(vendorHosts.salesforce, salesforce, '/servlet/servlet.WebToLead') };
+  };
+
+  test('oid, last_name, email and a readable description, no-cors: sent, unconfirmed', async () => {
+    const { salesforce, endpoint } = await startSalesforce();
+    const page = await openWidget({ attributes: { endpoint }, config: { hiddenFields: { oid } } });
+    await submitLead(page, { preference: 'email', name: 'Ada Lovelace' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    const post = salesforce.requests.find((request) => request.method === 'POST');
+    assert.equal(post.query.encoding, 'UTF-8');
+    assert.match(post.contentType, FORM_ENCODED);
+    assert.ok(salesforce.requests.every((request) => request.method !== 'OPTIONS'), 'no preflight');
+    assert.equal(salesforce.rejected.length, 0, JSON.stringify(salesforce.rejected));
+    assert.equal(salesforce.accepted.length, 1);
+    const [created] = salesforce.accepted;
+    assert.equal(created.oid, oid);
+    assert.equal(created.lead.last_name, 'Ada Lovelace');
+    assert.equal(created.lead.email, 'ada@example.org');
+    assert.match(created.lead.description, /^Temperature: cool$/m);
+    assert.match(created.lead.description, /^Follow-up: email$/m);
+    assert.match(created.lead.description, /Consent: "Email me"/);
+    assert.match(created.lead.description, new RegExp(`Lead id: ${lead.id}`));
+    await assertSent(page, { confirmed: false, status: 0 });
+  });
+
+  test('without oid: one console error naming destination, the notice, and no request', async () => {
+    const { salesforce, endpoint } = await startSalesforce();
+    const page = await openWidget({ attributes: { endpoint } });
+    await page.locator('#widget-0 [part="notice"]').waitFor();
+    const errors = widgetConsoleErrors(page);
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /destination/);
+    assert.match(errors[0], /oid/);
+    assert.equal(salesforce.requests.length, 0);
+  });
+});
