@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import {
   checkIndicators,
   parseChildConfiguration,
@@ -27,7 +26,7 @@ import {
   type FieldName,
 } from './form/validation.js';
 import { builtInLocales, localeFor } from './i18n/locales.js';
-import { formatString, type LeadCaptureStrings } from './i18n/strings.js';
+import { formatString, labelKey, type LeadCaptureStrings } from './i18n/strings.js';
 import { buildLead, type FormAnswers } from './lead/build.js';
 import { createLeadId, deepFreeze, sameLeadContent } from './lead/identity.js';
 import { pageContextFrom } from './lead/page-context.js';
@@ -38,8 +37,6 @@ import {
   contactPreferences,
   isCallWindow,
   isContactPreference,
-  type CallWindow,
-  type ContactPreference,
   type OfferKind,
 } from './lead/vocabulary.js';
 import { leadCaptureStyles } from './lead-capture.styles.js';
@@ -106,41 +103,6 @@ const formStateProperties = new Set(['answers', 'touched', 'submitted', 'statusM
 /** The honeypot's name: one that no autofill or password manager fills (`website` was). */
 const honeypotName = 'lc-leave-empty';
 
-const submitLabelKey: Record<OfferKind, keyof LeadCaptureStrings> = {
-  download: 'submitDownload',
-  newsletter: 'submitNewsletter',
-  follow: 'submitFollow',
-  event: 'submitEvent',
-  trial: 'submitTrial',
-};
-
-const thankYouKey: Record<OfferKind, keyof LeadCaptureStrings> = {
-  download: 'thankYouDownload',
-  newsletter: 'thankYouNewsletter',
-  follow: 'thankYouFollow',
-  event: 'thankYouEvent',
-  trial: 'thankYouTrial',
-};
-
-const preferenceLabelKey: Record<ContactPreference, keyof LeadCaptureStrings> = {
-  none: 'preferenceNone',
-  email: 'preferenceEmail',
-  call: 'preferenceCall',
-};
-
-const callWindowLabelKey: Record<CallWindow, keyof LeadCaptureStrings> = {
-  morning: 'callWindowMorning',
-  afternoon: 'callWindowAfternoon',
-  evening: 'callWindowEvening',
-};
-
-const thankYouCallWindowKey: Record<CallWindow | '', keyof LeadCaptureStrings> = {
-  '': 'thankYouCallAnyTime',
-  morning: 'thankYouCallMorning',
-  afternoon: 'thankYouCallAfternoon',
-  evening: 'thankYouCallEvening',
-};
-
 /**
  * A consent-first lead form. The prospect chooses whether and how to be followed up, ticks
  * the problems they have, and gets what they came for at once; the widget classifies the
@@ -189,80 +151,115 @@ const thankYouCallWindowKey: Record<CallWindow | '', keyof LeadCaptureStrings> =
 export class LeadCapture extends LitElement {
   static override styles = leadCaptureStyles;
 
+  /** Lit's reactive properties (attributes, reflection) and internal state; each is documented at its field. */
+  static override properties = {
+    endpoint: {},
+    destination: {},
+    fieldNames: { attribute: false },
+    hiddenFields: { attribute: false },
+    subscriptionTypeId: { attribute: 'subscription-type-id' },
+    offer: {},
+    offerId: { attribute: 'offer-id' },
+    offerTitle: { attribute: 'offer-title' },
+    assetHref: { attribute: 'asset-href' },
+    privacyHref: { attribute: 'privacy-href' },
+    consentVersion: { attribute: 'consent-version' },
+    indicators: { attribute: false },
+    classify: { attribute: false },
+    strings: { attribute: false },
+    theme: { reflect: true },
+    controller: {},
+    jurisdiction: {},
+    maxCallAttempts: { attribute: 'max-call-attempts' },
+    preference: {},
+    trackRepeats: { attribute: 'track-repeats', converter: { fromAttribute: (value: string | null) => value !== 'false' } },
+    minFillMs: { attribute: 'min-fill-ms' },
+    retries: {},
+    timeout: {},
+    state: { reflect: true },
+    answers: { state: true, attribute: false },
+    touched: { state: true, attribute: false },
+    submitted: { state: true, attribute: false },
+    statusMessage: { state: true, attribute: false },
+    childIndicators: { state: true, attribute: false },
+    sentLead: { state: true, attribute: false },
+    queuedOffline: { state: true, attribute: false },
+    serverErrors: { state: true, attribute: false },
+  };
+
   /** Where the lead is POSTed: a path (`/api/leads`) or an http(s) URL. Required. */
-  @property() endpoint = '';
+  endpoint = '';
 
   /**
    * How the lead is handed over: `json`, `form`, `apps-script`, `hubspot`, `formspree`,
    * `mautic`, `netlify` or `salesforce`. Chosen from the endpoint's address when absent.
    */
-  @property() destination?: string;
+  destination?: string;
 
   /** Our flat field names mapped to the destination's (`{ "name": "lastname" }`). */
-  @property({ attribute: false }) fieldNames?: Record<string, string>;
+  fieldNames?: Record<string, string>;
 
   /** Constant fields added to every request (`form-name`, `oid`, `_subject`, HubSpot hidden properties). */
-  @property({ attribute: false }) hiddenFields?: Record<string, string>;
+  hiddenFields?: Record<string, string>;
 
   /** HubSpot: the subscription type a prospect who chose email is subscribed to. */
-  @property({ attribute: 'subscription-type-id' }) subscriptionTypeId?: WholeNumberInput;
+  subscriptionTypeId?: WholeNumberInput;
 
   /** What the prospect gets: `download`, `newsletter`, `follow`, `event` or `trial`. */
-  @property() offer: string = 'download';
+  offer: string = 'download';
 
   /** Your identifier for the offer, sent as `offer.id`. */
-  @property({ attribute: 'offer-id' }) offerId?: string;
+  offerId?: string;
 
   /** The offer's title, shown on the download link and sent as `offer.title`. */
-  @property({ attribute: 'offer-title' }) offerTitle?: string;
+  offerTitle?: string;
 
   /** The gated content, linked right after submit whatever the prospect chose. */
-  @property({ attribute: 'asset-href' }) assetHref?: string;
+  assetHref?: string;
 
   /** Your privacy policy, linked under the form and sent as `consent.policyHref`. */
-  @property({ attribute: 'privacy-href' }) privacyHref?: string;
+  privacyHref?: string;
 
   /** The version of your consent wording, sent as `consent.version`. */
-  @property({ attribute: 'consent-version' }) consentVersion?: string;
+  consentVersion?: string;
 
   /**
    * Problem indicators as `{ value, label }` objects. When set, they replace the
    * `<lead-indicator>` children.
    */
-  @property({ attribute: false }) indicators?: Indicator[];
+  indicators?: Indicator[];
 
   /** Replaces the default temperature rules. Next steps are still limited to the channels the prospect allowed. */
-  @property({ attribute: false }) classify?: Classifier;
+  classify?: Classifier;
 
   /**
    * Overrides any of the widget's texts (keys in the README). As an attribute, a JSON object:
    * `strings='{"submitDownload": "Send me the report"}'`. The property wins over the attribute.
    */
-  @property({ attribute: false }) strings: Partial<LeadCaptureStrings> = {};
+  strings: Partial<LeadCaptureStrings> = {};
 
   /** `light` or `dark` forces a theme; by default the widget follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Your organisation's name, sent as `consent.controller` (who collects the data). */
-  @property() controller?: string;
+  controller?: string;
 
   /** The jurisdiction whose law governs the consent (for example `EU` or `US-CA`), sent as `consent.jurisdiction`. */
-  @property() jurisdiction?: string;
+  jurisdiction?: string;
 
   /** The most calls a seller may make for a `call` lead, sent as `contactPolicy.maxCallAttempts` (0 to 10, default 2). */
-  @property({ attribute: 'max-call-attempts' }) maxCallAttempts?: WholeNumberInput;
+  maxCallAttempts?: WholeNumberInput;
 
   /**
    * Start the form on a choice. Only `none` is accepted: contact is never preselected
    * (`email` or `call` are refused with a console error).
    */
-  @property() preference?: string;
+  preference?: string;
 
   /**
    * Report earlier conversions in this browser as `repeat` (offer ids only). On by default;
    * `track-repeats="false"` turns it off, and it is always off under Global Privacy Control.
    */
-  @property({ attribute: 'track-repeats', converter: { fromAttribute: (value: string | null) => value !== 'false' } })
   trackRepeats = true;
 
   /**
@@ -270,30 +267,35 @@ export class LeadCapture extends LitElement {
    * (0 to 60000, default 2000, that is 20 ms a key). Text typed faster is treated as a bot:
    * not sent, `lead-spam` fires. Choices, clicks, paste and autofill are never timed; 0 turns it off.
    */
-  @property({ attribute: 'min-fill-ms' }) minFillMs?: WholeNumberInput;
+  minFillMs?: WholeNumberInput;
 
   /** How many times a failed attempt is retried before the lead is queued (0 to 10). */
-  @property() retries?: WholeNumberInput;
+  retries?: WholeNumberInput;
 
   /** Milliseconds one attempt may take before it counts as failed (100 to 120000). */
-  @property() timeout?: WholeNumberInput;
+  timeout?: WholeNumberInput;
 
   /** Where the widget is: `idle`, `submitting`, `sent`, `queued` or `error`. Reflected as an attribute; read-only in spirit. */
-  @property({ reflect: true }) state: LeadCaptureState = 'idle';
+  state: LeadCaptureState = 'idle';
 
-  @state() private answers: DraftAnswers = { indicators: [] };
-  @state() private touched = new Set<FieldName>();
-  @state() private submitted = false;
-  @state() private statusMessage = '';
-  @state() private childIndicators: Indicator[] = [];
-  @state() private sentLead?: Lead;
+  private answers: DraftAnswers = { indicators: [] };
+  private touched = new Set<FieldName>();
+  private submitted = false;
+  private statusMessage = '';
+  private childIndicators: Indicator[] = [];
+  private sentLead?: Lead;
   /** Queued because the browser is offline (else the endpoint could not be reached). */
-  @state() private queuedOffline = false;
+  private queuedOffline = false;
   /** Problems the endpoint reported about fields, shown at the field until it is edited. */
-  @state() private serverErrors: FieldProblems = {};
+  private serverErrors: FieldProblems = {};
 
-  @query('form') private form?: HTMLFormElement;
-  @query('.thank-you h2') private thankYouHeading?: HTMLElement;
+  private get form(): HTMLFormElement | null {
+    return this.renderRoot.querySelector('form');
+  }
+
+  private get thankYouHeading(): HTMLElement | null {
+    return this.renderRoot.querySelector('.thank-you h2');
+  }
 
   private configuration: Configuration = resolveConfiguration({}, 'http://localhost/');
   /** The built-in language in use, from the element's or the nearest ancestor's `lang`. */
@@ -319,8 +321,8 @@ export class LeadCapture extends LitElement {
   private readonly courier = sharedCourier();
   private readonly conversions = new ConversionHistory();
   private readonly handleSettled = (event: Event) => this.settleFromOutbox((event as CustomEvent<Settlement>).detail);
-  private readonly handleExpired = (event: Event) => this.reportExpired((event as CustomEvent<Lead[]>).detail);
-  private readonly handleUnreadable = (event: Event) => this.reportUnreadable((event as CustomEvent<number>).detail);
+  private readonly handleExpired = (event: Event) => this.reportDropped('expired', (event as CustomEvent<Lead[]>).detail.length);
+  private readonly handleUnreadable = (event: Event) => this.reportDropped('unreadable', (event as CustomEvent<number>).detail);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -445,7 +447,7 @@ export class LeadCapture extends LitElement {
     const fields = visibleFields(this.offerKind, this.answers.preference);
     const formLabel = this.configuration.settings.offerTitle
       ? formatString(text.formLabel, { offerTitle: this.configuration.settings.offerTitle })
-      : text[submitLabelKey[this.offerKind]];
+      : text[labelKey('submit', this.offerKind)];
     return html`<form part="form" novalidate aria-label=${formLabel} @submit=${this.handleSubmit}>
       ${this.renderPreferences(this.visibleError(errors, 'preference'))}
       ${this.renderTextField('name', 'text', text.nameLabel, false, errors, 'name')}
@@ -453,7 +455,7 @@ export class LeadCapture extends LitElement {
       ${fields.phone ? this.renderTextField('phone', 'tel', text.phoneLabel, true, errors, 'tel') : nothing}
       ${fields.phone ? this.renderCallWindow() : nothing} ${this.renderIndicators()}
       <button type="submit" part="submit" aria-disabled=${this.state === 'submitting' ? 'true' : 'false'}>
-        ${text[submitLabelKey[this.offerKind]]}
+        ${text[labelKey('submit', this.offerKind)]}
       </button>
       ${this.renderPrivacy()} ${this.renderHoneypot()}
     </form>`;
@@ -475,7 +477,7 @@ export class LeadCapture extends LitElement {
             aria-describedby=${error ? 'preference-error' : nothing}
             @change=${this.handlePreferenceChange}
           />
-          <span>${text[preferenceLabelKey[preference]]}</span>
+          <span>${text[labelKey('preference', preference)]}</span>
         </label>`,
       )}
       ${this.renderError('preference', error)}
@@ -523,7 +525,7 @@ export class LeadCapture extends LitElement {
         <option value="" ?selected=${!this.answers.callWindow}>${text.callWindowAny}</option>
         ${callWindows.map(
           (window) => html`<option value=${window} ?selected=${this.answers.callWindow === window}>
-            ${text[callWindowLabelKey[window]]}
+            ${text[labelKey('callWindow', window)]}
           </option>`,
         )}
       </select>
@@ -572,7 +574,7 @@ export class LeadCapture extends LitElement {
     const text = this.text;
     return html`<section class="thank-you" part="thank-you">
       <h2 tabindex="-1">${text.thankYouHeading}</h2>
-      <p>${text[thankYouKey[this.offerKind]]} ${this.followUpSentence()}</p>
+      <p>${text[labelKey('thankYou', this.offerKind)]} ${this.followUpSentence()}</p>
       ${this.state === 'queued' ? html`<p class="queued">${this.queuedOffline ? text.thankYouQueued : text.thankYouQueuedLater}</p>` : nothing}
       ${this.renderAssetLink()}
     </section>`;
@@ -591,7 +593,7 @@ export class LeadCapture extends LitElement {
     const contact = this.sentLead?.contact;
     if (contact?.preference === 'email') return formatString(text.thankYouEmail, { email: contact.email });
     if (contact?.preference === 'call') {
-      const callWindow = text[thankYouCallWindowKey[contact.callWindow ?? '']];
+      const callWindow = text[contact.callWindow ? labelKey('thankYouCall', contact.callWindow) : 'thankYouCallAnyTime'];
       return formatString(text.thankYouCall, { phone: contact.phone, callWindow });
     }
     return text.thankYouNone;
@@ -685,7 +687,7 @@ export class LeadCapture extends LitElement {
 
   private async createLead(answers: FormAnswers): Promise<Lead | undefined> {
     // The receipt records the wording exactly as rendered next to the chosen option.
-    const consentText = this.text[preferenceLabelKey[answers.preference]];
+    const consentText = this.text[labelKey('preference', answers.preference)];
     const gpc = globalPrivacyControl();
     let candidate: Lead;
     try {
@@ -729,7 +731,10 @@ export class LeadCapture extends LitElement {
       this.conversions.record(lead.offer.id ?? lead.offer.kind);
     }
     // Not an error: the lead may well be delivered. Only a failure now would lose it.
-    if (!kept) warnOnce('<lead-capture> this browser refused to keep a copy of the lead (storage disabled or full), so it cannot be retried later if this attempt fails.');
+    if (!kept && !warnedUnkept) {
+      warnedUnkept = true;
+      console.warn('<lead-capture> this browser cannot keep a copy of the lead (storage disabled or full): if this attempt fails, it is lost.');
+    }
     this.settle(settlement);
   }
 
@@ -751,7 +756,7 @@ export class LeadCapture extends LitElement {
         // Told the truth: "back online" only to someone who is offline.
         this.queuedOffline = navigator.onLine === false;
         this.statusMessage = this.queuedOffline ? this.text.statusQueued : this.text.statusQueuedLater;
-        this.reportUnreachable(settlement, 'The lead is kept in this browser and sent later.');
+        this.reportUnreachable(settlement, 'The lead is kept and sent later.');
         this.emit<LeadQueuedDetail>('lead-queued', { lead });
         return;
       case 'rejected':
@@ -761,9 +766,9 @@ export class LeadCapture extends LitElement {
         return;
       case 'failed':
         this.retryableLead = lead;
-        this.reportUnreachable(settlement, 'This browser could not keep the lead (storage disabled or full), so it was not sent.');
+        this.reportUnreachable(settlement, 'Storage is disabled or full: the lead is lost.');
         this.fail(
-          { code: settlement.reason, message: `${settlement.problem}; this browser could not keep the lead to send it later`, ...(settlement.status ? { status: settlement.status } : {}) },
+          { code: settlement.reason, message: `${settlement.problem}; not kept for later`, ...(settlement.status ? { status: settlement.status } : {}) },
           lead,
         );
     }
@@ -773,7 +778,7 @@ export class LeadCapture extends LitElement {
   private reportUnreachable(settlement: Settlement & { kind: 'queued' | 'failed' }, outcome: string): void {
     if (navigator.onLine === false) return;
     const target = this.configuration.target;
-    const cause = settlement.reason === 'blocked' ? blockedAdvice(target) : 'The endpoint may be down or refuse connections.';
+    const cause = settlement.reason === 'blocked' ? blockedAdvice(target) : 'It may be down.';
     this.reportProblems([{ attribute: 'endpoint', message: `could not deliver to ${target?.endpoint} (${settlement.problem}). ${cause} ${outcome}` }]);
   }
 
@@ -803,18 +808,11 @@ export class LeadCapture extends LitElement {
     }
   }
 
-  private reportExpired(leads: Lead[]): void {
+  /** Queued leads from any visit that were dropped: reported once per page, by the reporter. */
+  private reportDropped(code: 'expired' | 'unreadable', count: number): void {
     if (this.courier.reporter !== this) return;
-    this.emit<LeadErrorDetail>('lead-error', {
-      error: { code: 'expired', message: `${leads.length} queued lead(s) could not be delivered in time and were dropped.`, count: leads.length },
-    });
-  }
-
-  private reportUnreadable(count: number): void {
-    if (this.courier.reporter !== this) return;
-    this.emit<LeadErrorDetail>('lead-error', {
-      error: { code: 'unreadable', message: `${count} queued lead(s) in this browser's storage no longer parsed (changed by another script?) and were removed.`, count },
-    });
+    const why = code === 'expired' ? 'were not delivered in time' : 'no longer parsed';
+    this.emit<LeadErrorDetail>('lead-error', { error: { code, message: `${count} queued lead(s) ${why}: dropped.`, count } });
   }
 
   private emit<Detail>(type: string, detail: Detail, options: { cancelable?: boolean } = {}): boolean {
@@ -869,21 +867,16 @@ export class LeadCapture extends LitElement {
 function blockedAdvice(target: DeliveryTarget | undefined): string {
   switch (target?.destination) {
     case 'json':
-      return 'The endpoint answers, but the browser refused the request: it does not answer the CORS preflight for Content-Type and Idempotency-Key from this site, or it redirects (never followed). A catch hook (Zapier, Make, Pipedream) or form backend without preflight support takes destination="form".';
+      return 'It answers, but not a CORS preflight for Content-Type and Idempotency-Key from here, or redirects. A catch hook or form backend takes destination="form".';
     case 'mautic':
-      return "Mautic answers, but not to this site: add this site to Mautic's CORS valid domains (Configuration → System Settings → CORS Settings).";
+      return "Add this site to Mautic's CORS valid domains.";
     default:
-      return `The endpoint answers, but the browser refused the request (CORS for this site, or a redirect, which is never followed): check destination="${target?.destination}" and the endpoint's address.`;
+      return `It answers, but refused the request (CORS, or a redirect, never followed): check destination="${target?.destination}" and the endpoint.`;
   }
 }
 
-const warned = new Set<string>();
-
-function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn(message);
-}
+/** Said once per page: storage does not come back within a visit. */
+let warnedUnkept = false;
 
 declare global {
   interface HTMLElementTagNameMap {

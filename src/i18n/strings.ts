@@ -68,3 +68,11 @@ export function formatString(template: string, values: Record<string, string | n
     return value === undefined ? placeholder : String(value);
   });
 }
+
+/**
+ * The key of the text for a choice, by the tables' naming rule: `labelKey('submit', 'download')`
+ * is `submitDownload`. Typed, so a choice without its text is a compile error.
+ */
+export function labelKey<Prefix extends string, Value extends string>(prefix: Prefix, value: Value): `${Prefix}${Capitalize<Value>}` {
+  return `${prefix}${value.charAt(0).toUpperCase()}${value.slice(1)}` as `${Prefix}${Capitalize<Value>}`;
+}
