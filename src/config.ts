@@ -119,7 +119,7 @@ function resolveTarget(endpoint: string, raw: RawConfiguration, problems: Config
   else if (requested) {
     problems.push({
       attribute: 'destination',
-      message: `destination="${shorten(requested)}" is not a destination; using "${automatic}", chosen from the endpoint. Use one of: ${destinationNames.join(', ')}.`,
+      message: `destination="${shorten(requested)}" is unknown; using "${automatic}" (from the endpoint). Use one of: ${destinationNames.join(', ')}.`,
     });
   }
   const target: DeliveryTarget = { endpoint, destination };
@@ -132,7 +132,7 @@ function resolveTarget(endpoint: string, raw: RawConfiguration, problems: Config
   if (subscriptionTypeId) target.subscriptionTypeId = subscriptionTypeId;
   const missing = destinations[destination].missing?.(target);
   if (missing) {
-    problems.push({ attribute: 'destination', message: `${missing} Until then leads are not sent.` });
+    problems.push({ attribute: 'destination', message: `${missing}; until then leads are not sent.` });
     return undefined;
   }
   return target;
@@ -143,7 +143,7 @@ function textMap(option: string, value: unknown, problems: ConfigurationProblem[
   if (value === undefined || value === null) return undefined;
   const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
   if (!entries || entries.some(([, text]) => typeof text !== 'string')) {
-    problems.push({ attribute: option, message: `${option} must be an object of texts, like {"name": "lastname"}; it is ignored.` });
+    problems.push({ attribute: option, message: `${option} must be an object of texts, like {"name": "lastname"}: ignored.` });
     return undefined;
   }
   return Object.fromEntries(entries) as Record<string, string>;
@@ -203,7 +203,7 @@ function boundedText(
   if (text === undefined || text.length <= limit) return text;
   problems.push({
     attribute,
-    message: `${attribute} is ${text.length} characters, over the limit of ${limit}; ${overLimit === 'cut' ? `it is cut to ${limit}` : 'it is left out of the lead'}. Shorten it.`,
+    message: `${attribute} is ${text.length} characters, over the limit of ${limit}: ${overLimit === 'cut' ? 'cut' : 'left out'}. Shorten it.`,
   });
   return overLimit === 'cut' ? text.slice(0, limit) : undefined;
 }
@@ -234,7 +234,7 @@ function resolveEndpoint(value: string | null | undefined, baseUrl: string, prob
   if (url.username || url.password) {
     problems.push({
       attribute: 'endpoint',
-      message: 'endpoint contains a user name or password (https://user:password@…), which browsers refuse to send to and which would be visible to every visitor, so leads are not sent. Remove the credentials; authenticate the receiver another way (for example by origin).',
+      message: 'endpoint holds a user name or password (https://user:password@…), which browsers refuse and anyone can read: leads are not sent. Remove them.',
     });
     return undefined;
   }
@@ -251,7 +251,7 @@ function safeLink(attribute: string, value: string | null | undefined, baseUrl: 
   if (link.length > fieldLimits.href) {
     problems.push({
       attribute,
-      message: `${attribute} is ${link.length} characters, over the limit of ${fieldLimits.href}, so it is not linked. Use a shorter URL.`,
+      message: `${attribute} is ${link.length} characters, over the limit of ${fieldLimits.href}: not linked. Shorten it.`,
     });
     return undefined;
   }
@@ -290,7 +290,7 @@ export function checkIndicators(indicators: readonly Indicator[]): { indicators:
   if (indicators.length > fieldLimits.indicators) {
     problems.push({
       attribute: 'lead-indicator',
-      message: `${indicators.length} indicators were given; only the first ${fieldLimits.indicators} are offered. A prospect cannot weigh more; keep the ones your product solves.`,
+      message: `${indicators.length} indicators were given; only the first ${fieldLimits.indicators} are offered. Keep the ones your product solves.`,
     });
   }
   for (const indicator of indicators.slice(0, fieldLimits.indicators)) {
@@ -360,7 +360,7 @@ export function stringOverridesFrom(parsed: unknown, knownKeys: readonly string[
     problems.push({ attribute: 'strings', message: `strings has keys that are not texts of the widget or values that are not text: ${unknown.join(', ')}. They are ignored; the keys are listed in the README.` });
   }
   if (tooLong.length) {
-    problems.push({ attribute: 'strings', message: `strings has texts over the limit of ${fieldLimits.consentText} characters: ${tooLong.join(', ')}. The built-in texts are used instead; shorten them.` });
+    problems.push({ attribute: 'strings', message: `strings has texts over the limit of ${fieldLimits.consentText} characters, replaced by the built-in ones: ${tooLong.join(', ')}.` });
   }
   return { strings, problems };
 }

@@ -61,7 +61,7 @@ export async function sendLead(lead: Lead, options: SendOptions): Promise<SendOu
       return { kind: 'failed', reason: 'network', problem };
     }
     if (request.unreadableAnswerMeansSent) return { kind: 'delivered', status: 0, confirmed: false };
-    return { kind: 'failed', reason: 'blocked', problem: `${problem}: the endpoint answers, but the browser refused the request (CORS, or a redirect)` };
+    return { kind: 'failed', reason: 'blocked', problem: `${problem} (it answers: CORS or a redirect refused)` };
   } finally {
     clearTimeout(timer);
   }

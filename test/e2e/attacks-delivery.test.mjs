@@ -272,7 +272,8 @@ describe('3. page exit keeps the promises', () => {
 
     const exitRequest = server.nextRequest();
     await page.close({ runBeforeUnload: true });
-    const exit = await exitRequest;
+    const exit = await within(exitRequest, 15_000);
+    assert.ok(exit, 'the closing page sent its queued lead');
     assert.equal(exit.id, id);
     assert.equal(exit.idempotencyKey, id, 'the exit request carries Idempotency-Key = lead id');
     assert.match(exit.contentType ?? '', /^application\/json/);
@@ -290,7 +291,9 @@ describe('3. page exit keeps the promises', () => {
 
     const exitAnswered = server.nextAnswered();
     await page.close({ runBeforeUnload: true });
-    assert.equal((await exitAnswered).status, 307);
+    const answered = await within(exitAnswered, 15_000);
+    assert.ok(answered, `the closing page sent its queued lead (requests: ${JSON.stringify(server.requests.map((request) => [request.id, request.status]))})`);
+    assert.equal(answered.status, 307);
 
     // The next visit delivers the kept copy to the endpoint that was named.
     const nextVisit = await context.newPage();

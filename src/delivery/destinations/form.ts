@@ -25,5 +25,5 @@ export const netlify: Destination = {
   missing: (target) =>
     target.hiddenFields?.['form-name']
       ? undefined
-      : 'destination="netlify" needs the name of the form Netlify registered: add "hiddenFields": { "form-name": "leads" } to the config child, and deploy a hidden HTML form of that name (see the README).',
+      : 'destination="netlify" needs "hiddenFields": {"form-name": "…"} in the config child, the name of a form Netlify registered',
 };

@@ -1,6 +1,6 @@
-import { flatFields, type FormFieldName } from './flat-fields.js';
+import type { FormFieldName } from './flat-fields.js';
 import { isRecord, jsonOf, problemOf, statusOutcome } from './answers.js';
-import { refusal, type DeliveryTarget, type Destination } from './index.js';
+import { hubspotFormPath, mappedOnly, refusal, type Destination } from './index.js';
 
 /** HubSpot's own property names for the form's fields; `fieldNames` may rename them. */
 const hubspotNames: Partial<Record<FormFieldName, string>> = { email: 'email', name: 'firstname', phone: 'phone' };
@@ -13,11 +13,8 @@ const hubspotNames: Partial<Record<FormFieldName, string>> = { email: 'email', n
  */
 export const hubspot: Destination = {
   handover(lead, target) {
-    const names = { ...hubspotNames, ...target.fieldNames } as Record<string, string>;
-    const fields = flatFields(lead)
-      .filter(([name]) => Object.hasOwn(names, name))
-      .map(([name, value]) => ({ name: names[name], value }));
-    for (const [name, value] of Object.entries(target.hiddenFields ?? {})) fields.push({ name, value });
+    const pairs = [...mappedOnly(lead, { ...hubspotNames, ...target.fieldNames } as Record<string, string>), ...Object.entries(target.hiddenFields ?? {})];
+    const fields = pairs.map(([name, value]) => ({ name, value }));
     const { consent } = lead;
     const communications =
       lead.contact.preference === 'email' && target.subscriptionTypeId !== undefined
@@ -52,12 +49,5 @@ export const hubspot: Destination = {
     return { ...refusal(400, reported, target, hubspotNames), problem: reported.map(([, message]) => message).join('; ') };
   },
   missing: (target) =>
-    namesItsForm(target)
-      ? undefined
-      : 'destination="hubspot" needs the Forms API address of your form: endpoint="https://api.hsforms.com/submissions/v3/integration/submit/<portalId>/<formGuid>".',
+    hubspotFormPath.test(new URL(target.endpoint).pathname) ? undefined : 'destination="hubspot" needs endpoint="…/submissions/v3/integration/submit/<portalId>/<formGuid>"',
 };
-
-/** The HubSpot endpoint names its portal and form; anything else is a typo. */
-function namesItsForm(target: DeliveryTarget): boolean {
-  return /\/submissions\/v3\/integration\/submit\/[^/]+\/[^/]+\/?$/.test(new URL(target.endpoint).pathname);
-}

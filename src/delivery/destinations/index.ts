@@ -71,22 +71,22 @@ export interface Destination {
   missing?(target: DeliveryTarget): string | undefined;
 }
 
+/** HubSpot's Forms API address names the portal and the form. */
+export const hubspotFormPath = /^\/submissions\/v3\/integration\/submit\/[^/]+\/[^/]+\/?$/;
+
 /** The destination a site would mean by this address; `json` for anything we do not recognise. */
 export function destinationFor(endpoint: URL): DestinationName {
   const host = endpoint.hostname;
   const path = endpoint.pathname;
-  if (host === 'api.hsforms.com' && /^\/submissions\/v3\/integration\/submit\/[^/]+\/[^/]+\/?$/.test(path)) return 'hubspot';
+  if (host === 'api.hsforms.com' && hubspotFormPath.test(path)) return 'hubspot';
   if (host === 'formspree.io' && /^\/f\/[^/]+\/?$/.test(path)) return 'formspree';
   if (host === 'script.google.com' && /^\/macros\/s\/[^/]+\/exec\/?$/.test(path)) return 'apps-script';
   if (host === 'webto.salesforce.com' && path === '/servlet/servlet.WebToLead') return 'salesforce';
   if (host === 'hooks.zapier.com' || /^hook\.[a-z0-9-]+\.make\.com$/.test(host) || host.endsWith('.m.pipedream.net')) return 'form';
-  if (formBackends.has(host)) return 'form';
+  if (/^((api\.)?getform\.io|formcarry\.com|usebasin\.com)$/.test(host)) return 'form';
   if (/\/form\/submit\/?$/.test(path) && endpoint.searchParams.has('formId')) return 'mautic';
   return 'json';
 }
-
-/** Hosted form backends that take form fields and answer in their own way. */
-const formBackends = new Set(['getform.io', 'api.getform.io', 'formcarry.com', 'usebasin.com']);
 
 export function isDestinationName(value: string): value is DestinationName {
   return (destinationNames as readonly string[]).includes(value);
@@ -111,6 +111,13 @@ export function refusal(status: number, reported: [string | undefined, string][]
   }
   const problem = reported.map(([name, message]) => (name ? `${name}: ${message}` : message)).join('; ');
   return { kind: 'rejected', status, problem, fields };
+}
+
+/** Only the flat fields `names` maps, renamed: for services that refuse fields they do not know. */
+export function mappedOnly(lead: Lead, names: Record<string, string>): [string, string][] {
+  return flatFields(lead)
+    .filter(([name]) => Object.hasOwn(names, name))
+    .map(([name, value]) => [names[name], value]);
 }
 
 /** Which of the form's own fields a destination's field name stands for, if any. */

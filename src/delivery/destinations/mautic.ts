@@ -32,7 +32,7 @@ export const mautic: Destination = {
     return refusal(response.status, [[undefined, problemText(isRecord(body) ? { error: body.errorMessage } : undefined) ?? 'Mautic did not accept the submission.']], target);
   },
   missing: (target) =>
-    formIdOf(target) ? undefined : 'destination="mautic" needs the form id in the endpoint: endpoint="https://mautic.example.com/form/submit?formId=3".',
+    formIdOf(target) ? undefined : 'destination="mautic" needs the form id: endpoint="…/form/submit?formId=3"',
 };
 
 function formIdOf(target: DeliveryTarget): string | undefined {

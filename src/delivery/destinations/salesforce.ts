@@ -1,6 +1,5 @@
 import type { Lead } from '../../lead/schema.js';
-import { flatFields } from './flat-fields.js';
-import { encodeForm, formEncoded, type Destination } from './index.js';
+import { encodeForm, formEncoded, mappedOnly, type Destination } from './index.js';
 
 /**
  * Salesforce Web-to-Lead. The servlet sends no CORS headers at all, so the request is
@@ -12,10 +11,6 @@ export const salesforce: Destination = {
   handover(lead, target) {
     const url = new URL(target.endpoint);
     if (!url.searchParams.has('encoding')) url.searchParams.set('encoding', 'UTF-8');
-    const names = target.fieldNames ?? {};
-    const mapped = flatFields(lead)
-      .filter(([name]) => Object.hasOwn(names, name))
-      .map(([name, value]): [string, string] => [names[name], value]);
     const { contact } = lead;
     const pairs: [string, string | undefined][] = [
       // Web-to-Lead drops a lead without a last name, silently.
@@ -24,7 +19,7 @@ export const salesforce: Destination = {
       ['phone', contact.phone],
       ['lead_source', 'Web'],
       ['description', describe(lead)],
-      ...mapped,
+      ...mappedOnly(lead, target.fieldNames ?? {}),
       ...Object.entries(target.hiddenFields ?? {}),
     ];
     return {
@@ -41,7 +36,7 @@ export const salesforce: Destination = {
   missing: (target) =>
     target.hiddenFields?.oid
       ? undefined
-      : 'destination="salesforce" needs your organisation id: add "hiddenFields": { "oid": "00D…" } to the config child (Setup → Company Information).',
+      : 'destination="salesforce" needs "hiddenFields": {"oid": "00D…"} in the config child, your organisation id',
 };
 
 /** The lead in words, for the lead's Description, where a seller reads it. */
