@@ -2,7 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import { defineLeadCapture } from '../../src/index.js';
 import type { LeadCapture, LeadErrorDetail, LeadQueuedDetail, LeadSentDetail } from '../../src/lead-capture.js';
+import { sharedCourier } from '../../src/delivery/courier.js';
+import { LeadOutbox } from '../../src/delivery/outbox.js';
 import { parseLead } from '../../src/lead/schema.js';
+import { exampleLead } from '../support/leads.js';
 import { TestEndpoint } from '../support/endpoint.js';
 import { choose, errorTexts, field, maybeField, shadow, statusText, submit, tick, type } from '../support/form.js';
 import { captureConsoleErrors, clearStoredState } from '../support/page-state.js';
@@ -490,5 +493,56 @@ describe('<lead-capture> configuration mistakes', () => {
   it('registers once: defining again does not throw', () => {
     expect(() => defineLeadCapture()).not.to.throw();
     expect(customElements.get('lead-capture')).to.be.a('function');
+  });
+});
+
+describe('<lead-capture> and leads from earlier visits', () => {
+  beforeEach(clearStoredState);
+  afterEach(clearStoredState);
+
+  it('reports each once, from one widget, however many widgets are on the page', async () => {
+    const endpoint = new TestEndpoint();
+    const page = await fixture<HTMLElement>(html`<div>
+      <lead-capture min-fill-ms="0" endpoint=${endpoint.url}></lead-capture>
+      <lead-capture min-fill-ms="0" endpoint=${endpoint.url}></lead-capture>
+    </div>`);
+    // An earlier visit left a lead in the queue, and another script a value that is no lead.
+    const earlier = exampleLead({ id: crypto.randomUUID() });
+    new LeadOutbox().put(earlier, { endpoint: new URL(endpoint.url, location.href).href, destination: 'json' });
+    localStorage.setItem(`lead-capture:v1:lead:${crypto.randomUUID()}`, '{"lead": "not a lead"}');
+    const heard: [string, Element][] = [];
+    const listen = (event: Event) => heard.push([event.type, event.target as Element]);
+    page.addEventListener('lead-sent', listen);
+    page.addEventListener('lead-error', listen);
+    await sharedCourier().flush();
+    page.removeEventListener('lead-sent', listen);
+    page.removeEventListener('lead-error', listen);
+    const first = page.querySelector('lead-capture');
+    expect(heard.map(([type]) => type).sort()).to.deep.equal(['lead-error', 'lead-sent']);
+    expect(heard.every(([, target]) => target === first), 'the first widget reports').to.equal(true);
+    expect(await endpoint.received()).to.have.length(1);
+  });
+});
+
+describe('<lead-capture> when the lead cannot be built', () => {
+  beforeEach(clearStoredState);
+
+  it('a classify function that throws: nothing sent, lead-error invalid-lead, the download still offered', async () => {
+    const endpoint = new TestEndpoint();
+    const element = await widget(endpoint.url);
+    element.classify = () => {
+      throw new Error('rules table missing');
+    };
+    await choose(element, 'none');
+    const failed = oneEvent(element, 'lead-error');
+    await submit(element);
+    const { detail } = (await failed) as CustomEvent<LeadErrorDetail>;
+    await element.updateComplete;
+    expect(detail.error.code).to.equal('invalid-lead');
+    expect(detail.error.message).to.contain('rules table missing');
+    expect(element.getAttribute('state')).to.equal('error');
+    expect(statusText(element)).to.equal("This form can't send details right now.");
+    expect(maybeField(element, '[part="asset-link"]')).not.to.equal(null);
+    expect(await endpoint.received()).to.deep.equal([]);
   });
 });
