@@ -25,7 +25,7 @@ export interface Stocktake {
   /**
    * Older than the time to live by this device's clock. They are not dropped here: a clock
    * that was slow when the lead was queued makes a fresh lead look old, so each gets one
-   * last attempt, and only one that then fails is dropped (`drop`).
+   * last attempt, and only one that then fails is dropped (by the courier's flush).
    */
   overdue: OutboxEntry[];
   /** Entries that no longer parse (edited by another script, or an older format): removed. */
