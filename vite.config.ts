@@ -7,8 +7,10 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 
 /** Each library build: its entry, format and output file. */
 const libraries = {
-  /** For bundlers: lit and zod stay imports. */
-  module: { entry: 'src/define.ts', format: 'es', fileName: 'lead-capture.js' },
+  /** For bundlers: lit and zod stay imports. `lead-capture/element`: the classes, registering nothing. */
+  element: { entry: 'src/element.ts', format: 'es', fileName: 'element.js' },
+  /** `lead-capture`: imports `./element.js` (kept as an import, not a copy) and registers. */
+  module: { entry: 'src/index.ts', format: 'es', fileName: 'lead-capture.js' },
   /** For a script tag: everything inside. */
   iife: { entry: 'src/script-tag.ts', format: 'iife', fileName: 'lead-capture.iife.js' },
   /** For `<script type="module">` from a CDN: everything inside, one ES module. */
@@ -19,7 +21,7 @@ const libraries = {
 
 /**
  * `vite` serves the demo with the reference receiver at /api/leads.
- * `vite build --mode module|iife|schema` emits one library (see `libraries`); Vite applies
+ * `vite build --mode element|module|iife|min|schema` emits one library (see `libraries`); Vite applies
  * `external` to every format of a build, hence one build each (scripts/build.mjs runs them).
  */
 export default defineConfig(({ mode }) => {
@@ -41,7 +43,7 @@ export default defineConfig(({ mode }) => {
         fileName: () => library.fileName,
       },
       rolldownOptions: {
-        external: scriptTag ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/],
+        external: scriptTag ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, ...(mode === 'module' ? ['./element.js'] : [])],
         // Library mode leaves ES output unminified; the CDN module must be as small as the IIFE.
         ...(mode === 'min' ? { output: { minify: true } } : {}),
       },

@@ -9,6 +9,7 @@ const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit'
 
 rmSync('dist', { recursive: true, force: true });
 run('node_modules/.bin/tsc', '-p', 'tsconfig.build.json');
+run('node_modules/.bin/vite', 'build', '--mode', 'element', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'module', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'iife', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'min', '--logLevel', 'warn');

@@ -1,51 +1,21 @@
+import * as z from 'zod/mini';
 import { destinationFor, isDestinationName, destinationNames, type DeliveryTarget, type DestinationName } from './delivery/destinations/index.js';
 import { destinations } from './delivery/destinations/registry.js';
-import { defaultMaxCallAttempts, type CaptureSettings } from './lead/build.js';
-import type { Indicator } from './lead/schema.js';
-import { fieldLimits } from './lead/schema.js';
+import type { CaptureSettings } from './lead/build.js';
+import { fieldLimits, type Indicator } from './lead/schema.js';
+import type { Classifier } from './lead/temperature.js';
 import { isContactPreference, isOfferKind, offerKinds } from './lead/vocabulary.js';
+import { attributeName, optionTable, type NumberOptionName, type OptionName, type OptionSpec, type RawConfiguration } from './options.js';
 
 /**
- * Attributes in, validated configuration out. A marketer's typo must produce one clear
+ * Options in, validated configuration out. A marketer's typo must produce one clear
  * message and a safe fallback, never a broken page or a lead posted to the wrong place.
  */
-
-/** What the element's attributes and properties hold, unchecked. */
-export interface RawConfiguration {
-  endpoint?: string | null;
-  offer?: string | null;
-  offerId?: string | null;
-  offerTitle?: string | null;
-  assetHref?: string | null;
-  privacyHref?: string | null;
-  consentVersion?: string | null;
-  jurisdiction?: string | null;
-  controller?: string | null;
-  maxCallAttempts?: WholeNumberInput;
-  preference?: string | null;
-  retries?: WholeNumberInput;
-  timeout?: WholeNumberInput;
-  minFillMs?: WholeNumberInput;
-  /** How the lead is handed over; chosen from the endpoint when absent. */
-  destination?: string | null;
-  /** Our flat field names → the destination's. */
-  fieldNames?: unknown;
-  /** Constant fields added to every request. */
-  hiddenFields?: unknown;
-  /** HubSpot's subscription type for a prospect who chose email. */
-  subscriptionTypeId?: WholeNumberInput;
-}
-
-/** A number option as written: a property may hold a number, an attribute always holds text. */
-export type WholeNumberInput = number | string | null | undefined;
 
 export interface ConfigurationProblem {
   attribute: string;
   message: string;
 }
-
-export const defaultMinimumFillTime = 2000;
-const fillTimeLimits = { min: 0, max: 60_000 };
 
 export interface DeliverySettings {
   /** Retries after the first attempt. */
@@ -54,15 +24,10 @@ export interface DeliverySettings {
   timeout: number;
 }
 
-export const defaultDeliverySettings: DeliverySettings = { retries: 3, timeout: 10_000 };
-const retryLimits = { min: 0, max: 10 };
-const timeoutLimits = { min: 100, max: 120_000 };
-const callAttemptLimits = { min: 0, max: 10 };
-
 export interface Configuration {
   settings: CaptureSettings;
   delivery: DeliverySettings;
-  /** Milliseconds a person takes at least between seeing the form and submitting it. */
+  /** The time trap: milliseconds a person takes at least to type 100 characters key by key. */
   minimumFillTime: number;
   /** The preference the form starts on: only ever "none". */
   initialPreference?: 'none';
@@ -70,13 +35,84 @@ export interface Configuration {
   endpoint?: string;
   /** Where and how leads go; undefined exactly when `endpoint` is. */
   target?: DeliveryTarget;
+  /** Text overrides that passed their checks (known keys, texts, within the limit). */
+  strings: Record<string, string>;
+  /** The indicators given as an option (property, attribute or config child), when given. */
+  indicators?: unknown[];
+  trackRepeats: boolean;
+  /** The name of the page's data layer array, when analytics are on. */
+  dataLayer?: string;
+  classify?: Classifier;
   problems: ConfigurationProblem[];
 }
 
-export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Configuration {
+/**
+ * What each kind of option must look like, and what to write instead: zod/mini schemas the
+ * lead schema already brings (no `z.record` or `z.union`, which would add to the bundle), built
+ * on first use rather than when the script loads.
+ */
+let optionChecks: Record<string, { accepts(value: unknown): boolean; expected: string }> | undefined;
+
+function checkFor(name: OptionName): { accepts(value: unknown): boolean; expected: string } {
+  if (!optionChecks) {
+    const text = z.string();
+    const anyOf = (...schemas: z.ZodMiniType[]) => (value: unknown) => schemas.some((schema) => schema.safeParse(value).success);
+    const objectOf = (entry: z.ZodMiniType) => (value: unknown) => z.object({}).safeParse(value).success && z.array(entry).safeParse(Object.values(value as object)).success;
+    const texts = objectOf(text);
+    optionChecks = {
+      text: { accepts: anyOf(text), expected: 'text' },
+      // Any number (NaN too), so the range check below can quote it.
+      number: { accepts: (value) => typeof value === 'number' || text.safeParse(value).success, expected: 'a whole number' },
+      flag: { accepts: anyOf(z.boolean(), text), expected: 'true or false' },
+      function: { accepts: (value) => typeof value === 'function', expected: 'a function' },
+      fieldNames: { accepts: texts, expected: 'an object of texts, like {"name": "lastname"}' },
+      hiddenFields: { accepts: texts, expected: 'an object of texts, like {"form-name": "leads"}' },
+      strings: { accepts: objectOf(z.unknown()), expected: 'a JSON object of texts, like {"submitDownload": "Send me the report"}' },
+      indicators: { accepts: anyOf(z.array(z.unknown())), expected: 'an array like [{"value": "slow-close", "label": "Month-end close takes over a week"}]' },
+    };
+  }
+  return optionChecks[name] ?? optionChecks[optionTable[name].kind];
+}
+
+/**
+ * The options that have the right type. JSON options given as text are parsed: an attribute,
+ * or a framework that set the property to a JSON string. Text that says `[object Object]` is
+ * an array or object a framework wrote as an attribute before the element was defined.
+ */
+function typedOptions(raw: RawConfiguration, problems: ConfigurationProblem[]): RawConfiguration {
+  const typed: Record<string, unknown> = {};
+  for (const [name, given] of Object.entries(raw) as [OptionName, unknown][]) {
+    if (given === undefined || given === null || !(name in optionTable)) continue;
+    const { accepts, expected } = checkFor(name);
+    let value = given;
+    const attribute = attributeName(name);
+    if (optionTable[name].kind === 'json' && typeof value === 'string') {
+      if (value.startsWith('[object ')) {
+        problems.push({
+          attribute,
+          message: `${attribute} is the text "${shorten(value)}": an object was written as an attribute, usually by a framework that rendered before <lead-capture> was defined. Load lead-capture before the app renders, set the ${name} property after customElements.whenDefined('lead-capture'), or write JSON: ${attribute}='…'. Ignored.`,
+        });
+        continue;
+      }
+      try {
+        value = JSON.parse(value);
+      } catch (error) {
+        problems.push({ attribute, message: `${attribute} is not valid JSON (${(error as Error).message}); ignored. Write ${expected}.` });
+        continue;
+      }
+    }
+    if (accepts(value)) typed[name] = value;
+    else problems.push({ attribute, message: `${attribute} must be ${expected}; ignored.` });
+  }
+  return typed;
+}
+
+/** Options in, configuration out. `knownStrings` are the keys of the texts (`strings`). */
+export function resolveConfiguration(raw: RawConfiguration, baseUrl: string, knownStrings: readonly string[] = []): Configuration {
   const problems: ConfigurationProblem[] = [];
-  const endpoint = resolveEndpoint(raw.endpoint, baseUrl, problems);
-  const requestedOffer = raw.offer?.trim() || 'download';
+  const options = typedOptions(raw, problems) as { [Name in OptionName]?: Name extends NumberOptionName ? number | string : Name extends 'trackRepeats' ? boolean | string : Name extends 'indicators' ? unknown[] : Name extends 'fieldNames' | 'hiddenFields' | 'strings' ? Record<string, string> : Name extends 'classify' ? Classifier : string };
+  const endpoint = resolveEndpoint(options.endpoint, baseUrl, problems);
+  const requestedOffer = options.offer?.trim() || 'download';
   const offer = isOfferKind(requestedOffer) ? requestedOffer : 'download';
   if (offer !== requestedOffer) {
     problems.push({
@@ -84,26 +120,38 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Co
       message: `offer="${shorten(requestedOffer)}" is not a known offer; using "download". Use one of: ${offerKinds.join(', ')}.`,
     });
   }
+  const number = (name: NumberOptionName) => boundedInteger(name, options[name], problems);
   // Each limit is the lead schema's own: a value it would refuse is caught here, once,
   // instead of failing every submission as an invalid lead.
   const settings: CaptureSettings = {
     offer,
-    offerId: boundedText('offer-id', raw.offerId, 'leave-out', problems),
-    offerTitle: boundedText('offer-title', raw.offerTitle, 'cut', problems),
-    assetHref: safeLink('asset-href', raw.assetHref, baseUrl, problems),
-    privacyHref: safeLink('privacy-href', raw.privacyHref, baseUrl, problems),
-    consentVersion: boundedText('consent-version', raw.consentVersion, 'leave-out', problems),
-    jurisdiction: boundedText('jurisdiction', raw.jurisdiction, 'leave-out', problems),
-    controller: boundedText('controller', raw.controller, 'cut', problems),
-    maxCallAttempts: boundedInteger('max-call-attempts', raw.maxCallAttempts, defaultMaxCallAttempts, callAttemptLimits, problems),
+    offerId: boundedText('offerId', options.offerId, problems),
+    offerTitle: boundedText('offerTitle', options.offerTitle, problems),
+    assetHref: safeLink('assetHref', options.assetHref, baseUrl, problems),
+    privacyHref: safeLink('privacyHref', options.privacyHref, baseUrl, problems),
+    consentVersion: boundedText('consentVersion', options.consentVersion, problems),
+    jurisdiction: boundedText('jurisdiction', options.jurisdiction, problems),
+    controller: boundedText('controller', options.controller, problems),
+    maxCallAttempts: number('maxCallAttempts'),
   };
-  const delivery: DeliverySettings = {
-    retries: boundedInteger('retries', raw.retries, defaultDeliverySettings.retries, retryLimits, problems),
-    timeout: boundedInteger('timeout', raw.timeout, defaultDeliverySettings.timeout, timeoutLimits, problems),
+  const delivery: DeliverySettings = { retries: number('retries'), timeout: number('timeout') };
+  const minimumFillTime = number('minFillMs');
+  const target = endpoint === undefined ? undefined : resolveTarget(endpoint, options, number('subscriptionTypeId'), problems);
+  const strings = options.strings ? stringOverridesFrom(options.strings, knownStrings, problems) : {};
+  return {
+    settings,
+    delivery,
+    minimumFillTime,
+    endpoint: target?.endpoint,
+    target,
+    initialPreference: initialPreference(options.preference, problems),
+    strings,
+    ...(options.indicators ? { indicators: options.indicators } : {}),
+    trackRepeats: options.trackRepeats !== false && options.trackRepeats !== 'false',
+    ...(options.dataLayer !== undefined ? { dataLayer: dataLayerName(options.dataLayer, problems) } : {}),
+    ...(options.classify ? { classify: options.classify } : {}),
+    problems,
   };
-  const minimumFillTime = boundedInteger('min-fill-ms', raw.minFillMs, defaultMinimumFillTime, fillTimeLimits, problems);
-  const target = endpoint === undefined ? undefined : resolveTarget(endpoint, raw, problems);
-  return { settings, delivery, minimumFillTime, endpoint: target?.endpoint, target, initialPreference: initialPreference(raw.preference, problems), problems };
 }
 
 /**
@@ -111,9 +159,14 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string): Co
  * without a setting (Salesforce's `oid`, Netlify's `form-name`, Mautic's form id) says so and
  * sends nothing: the widget shows its notice and the download, as for a missing endpoint.
  */
-function resolveTarget(endpoint: string, raw: RawConfiguration, problems: ConfigurationProblem[]): DeliveryTarget | undefined {
+function resolveTarget(
+  endpoint: string,
+  options: { destination?: string; fieldNames?: Record<string, string>; hiddenFields?: Record<string, string> },
+  subscriptionTypeId: number,
+  problems: ConfigurationProblem[],
+): DeliveryTarget | undefined {
   const automatic = destinationFor(new URL(endpoint));
-  const requested = raw.destination?.trim();
+  const requested = options.destination?.trim();
   let destination: DestinationName = automatic;
   if (requested && isDestinationName(requested)) destination = requested;
   else if (requested) {
@@ -123,12 +176,9 @@ function resolveTarget(endpoint: string, raw: RawConfiguration, problems: Config
     });
   }
   const target: DeliveryTarget = { endpoint, destination };
-  const fieldNames = textMap('fieldNames', raw.fieldNames, problems);
-  const hiddenFields = textMap('hiddenFields', raw.hiddenFields, problems);
-  if (fieldNames) target.fieldNames = fieldNames;
-  if (hiddenFields) target.hiddenFields = hiddenFields;
+  if (options.fieldNames) target.fieldNames = options.fieldNames;
+  if (options.hiddenFields) target.hiddenFields = options.hiddenFields;
   // 0 stands for "none": the fallback when the value is not a whole number.
-  const subscriptionTypeId = boundedInteger('subscription-type-id', raw.subscriptionTypeId, 0, { min: 1, max: Number.MAX_SAFE_INTEGER }, problems);
   if (subscriptionTypeId) target.subscriptionTypeId = subscriptionTypeId;
   const missing = destinations[destination].missing?.(target);
   if (missing) {
@@ -138,22 +188,22 @@ function resolveTarget(endpoint: string, raw: RawConfiguration, problems: Config
   return target;
 }
 
-/** `fieldNames` and `hiddenFields`: an object of texts, like {"name": "lastname"}. */
-function textMap(option: string, value: unknown, problems: ConfigurationProblem[]): Record<string, string> | undefined {
-  if (value === undefined || value === null) return undefined;
-  const entries = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
-  if (!entries || entries.some(([, text]) => typeof text !== 'string')) {
-    problems.push({ attribute: option, message: `${option} must be an object of texts, like {"name": "lastname"}: ignored.` });
-    return undefined;
-  }
-  return Object.fromEntries(entries) as Record<string, string>;
+/**
+ * `data-layer`: the name of the page's array analytics read (`dataLayer` when empty). Only a
+ * plain name: `__proto__` or `constructor` would reach into objects the page did not name.
+ */
+function dataLayerName(value: string, problems: ConfigurationProblem[]): string | undefined {
+  const name = value.trim() || 'dataLayer';
+  if (/^[A-Za-z_$][\w$]*$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name)) return name;
+  problems.push({ attribute: 'data-layer', message: `data-layer="${shorten(name)}" is not a variable name; nothing is pushed. Write data-layer="dataLayer" (or leave it empty).` });
+  return undefined;
 }
 
 /**
  * Privacy by default: a site may start the form on "none" (the choice that shares
  * nothing), never on a choice that lets it contact the prospect.
  */
-function initialPreference(value: string | null | undefined, problems: ConfigurationProblem[]): 'none' | undefined {
+function initialPreference(value: string | undefined, problems: ConfigurationProblem[]): 'none' | undefined {
   const preference = value?.trim();
   if (!preference) return undefined;
   if (preference === 'none') return 'none';
@@ -167,24 +217,17 @@ function initialPreference(value: string | null | undefined, problems: Configura
 }
 
 /**
- * A whole number within limits, or the default with a problem explaining the accepted range.
- * Only plain decimal digits count: `Number()` would read "" as 0, "1e1" as 10 and "0x2" as 2,
- * none of which anyone means in an attribute.
+ * A whole number within the option's limits, or its fallback with a problem explaining the
+ * accepted range. Only plain decimal digits count: `Number()` would read "" as 0, "1e1" as 10
+ * and "0x2" as 2, none of which anyone means in an attribute.
  */
-function boundedInteger(
-  attribute: string,
-  value: WholeNumberInput,
-  fallback: number,
-  limits: { min: number; max: number },
-  problems: ConfigurationProblem[],
-): number {
-  if (value === undefined || value === null) return fallback;
+function boundedInteger(name: NumberOptionName, value: number | string | undefined, problems: ConfigurationProblem[]): number {
+  const { min, max, fallback } = optionTable[name];
+  if (value === undefined) return fallback;
   const number = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (Number.isInteger(number) && number >= limits.min && number <= limits.max) return number;
-  problems.push({
-    attribute,
-    message: `${attribute}="${shorten(String(value))}" is not a whole number from ${limits.min} to ${limits.max}; using ${fallback}.`,
-  });
+  if (Number.isInteger(number) && number >= min && number <= max) return number;
+  const attribute = attributeName(name);
+  problems.push({ attribute, message: `${attribute}="${shorten(String(value))}" is not a whole number from ${min} to ${max}; using ${fallback}.` });
   return fallback;
 }
 
@@ -192,23 +235,19 @@ function boundedInteger(
  * A text the lead carries, within the schema's limit. Over it, a title or a name is cut
  * (still readable), an identifier is left out (a cut identifier would name something else).
  */
-function boundedText(
-  attribute: string,
-  value: string | null | undefined,
-  overLimit: 'cut' | 'leave-out',
-  problems: ConfigurationProblem[],
-  limit: number = fieldLimits.offerText,
-): string | undefined {
+function boundedText(name: 'offerId' | 'offerTitle' | 'consentVersion' | 'jurisdiction' | 'controller', value: string | undefined, problems: ConfigurationProblem[]): string | undefined {
   const text = present(value);
+  const limit = fieldLimits.offerText;
   if (text === undefined || text.length <= limit) return text;
+  const cut = optionTable[name].limit === 'cut';
   problems.push({
-    attribute,
-    message: `${attribute} is ${text.length} characters, over the limit of ${limit}: ${overLimit === 'cut' ? 'cut' : 'left out'}. Shorten it.`,
+    attribute: attributeName(name),
+    message: `${attributeName(name)} is ${text.length} characters, over the limit of ${limit}: ${cut ? 'cut' : 'left out'}. Shorten it.`,
   });
-  return overLimit === 'cut' ? text.slice(0, limit) : undefined;
+  return cut ? text.slice(0, limit) : undefined;
 }
 
-function resolveEndpoint(value: string | null | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
+function resolveEndpoint(value: string | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
   const endpoint = value?.trim();
   if (!endpoint) {
     problems.push({
@@ -217,13 +256,8 @@ function resolveEndpoint(value: string | null | undefined, baseUrl: string, prob
     });
     return undefined;
   }
-  let url: URL;
-  try {
-    url = new URL(endpoint, baseUrl);
-  } catch {
-    url = new URL('invalid:');
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+  const url = urlOf(endpoint, baseUrl);
+  if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
     problems.push({
       attribute: 'endpoint',
       message: `endpoint="${shorten(endpoint)}" is not an http(s) URL, so leads are not sent. Use a path like /api/leads or an https:// URL.`,
@@ -245,22 +279,15 @@ function resolveEndpoint(value: string | null | undefined, baseUrl: string, prob
  * A link the widget renders: only http(s), or a path on the page's own site. A
  * `javascript:` or `data:` URL in an attribute would run code when the prospect clicks.
  */
-function safeLink(attribute: string, value: string | null | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
+function safeLink(name: 'assetHref' | 'privacyHref', value: string | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
   const link = present(value);
+  const attribute = attributeName(name);
   if (!link) return undefined;
   if (link.length > fieldLimits.href) {
-    problems.push({
-      attribute,
-      message: `${attribute} is ${link.length} characters, over the limit of ${fieldLimits.href}: not linked. Shorten it.`,
-    });
+    problems.push({ attribute, message: `${attribute} is ${link.length} characters, over the limit of ${fieldLimits.href}: not linked. Shorten it.` });
     return undefined;
   }
-  let protocol = '';
-  try {
-    protocol = new URL(link, baseUrl).protocol;
-  } catch {
-    protocol = 'invalid';
-  }
+  const protocol = urlOf(link, baseUrl)?.protocol;
   if (protocol === 'http:' || protocol === 'https:') return link;
   problems.push({
     attribute,
@@ -269,12 +296,20 @@ function safeLink(attribute: string, value: string | null | undefined, baseUrl: 
   return undefined;
 }
 
+function urlOf(text: string, baseUrl: string): URL | undefined {
+  try {
+    return new URL(text, baseUrl);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Attribute values quoted in console messages stay readable, whatever was pasted. */
 function shorten(value: string): string {
   return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
-function present(value: string | null | undefined): string | undefined {
+function present(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed ? trimmed : undefined;
 }
@@ -283,7 +318,7 @@ function present(value: string | null | undefined): string | undefined {
  * Indicator problems: duplicates would make two checkboxes indistinguishable in the lead,
  * and an indicator without a label cannot be offered to a person.
  */
-export function checkIndicators(indicators: readonly Indicator[]): { indicators: Indicator[]; problems: ConfigurationProblem[] } {
+export function checkIndicators(indicators: readonly unknown[]): { indicators: Indicator[]; problems: ConfigurationProblem[] } {
   const problems: ConfigurationProblem[] = [];
   const seen = new Set<string>();
   const usable: Indicator[] = [];
@@ -293,9 +328,9 @@ export function checkIndicators(indicators: readonly Indicator[]): { indicators:
       message: `${indicators.length} indicators were given; only the first ${fieldLimits.indicators} are offered. Keep the ones your product solves.`,
     });
   }
-  for (const indicator of indicators.slice(0, fieldLimits.indicators)) {
-    const value = typeof indicator.value === 'string' ? indicator.value.trim() : undefined;
-    const label = typeof indicator.label === 'string' ? indicator.label.trim() : undefined;
+  for (const indicator of indicators.slice(0, fieldLimits.indicators) as Partial<Record<'value' | 'label', unknown>>[]) {
+    const value = typeof indicator?.value === 'string' ? indicator.value.trim() : undefined;
+    const label = typeof indicator?.label === 'string' ? indicator.label.trim() : undefined;
     if (!value || !label) {
       problems.push({
         attribute: 'lead-indicator',
@@ -323,98 +358,49 @@ export function checkIndicators(indicators: readonly Indicator[]): { indicators:
   return { indicators: usable, problems };
 }
 
-/**
- * The `strings` attribute: a JSON object overriding any of the widget's texts. Unknown
- * keys are reported (usually a typo) and values must be text; the rest is used.
- */
-export function parseStringOverrides(json: string | null, knownKeys: readonly string[]): { strings: Record<string, string>; problems: ConfigurationProblem[] } {
-  if (json === null || json.trim() === '') return { strings: {}, problems: [] };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch (error) {
-    return {
-      strings: {},
-      problems: [{ attribute: 'strings', message: `strings is not valid JSON (${(error as Error).message}); the built-in texts are used. Write strings='{"submitDownload": "Send me the report"}'.` }],
-    };
-  }
-  return stringOverridesFrom(parsed, knownKeys);
-}
-
-/** String overrides from an already parsed value (the attribute's JSON, the config child's `strings`, or the property). */
-export function stringOverridesFrom(parsed: unknown, knownKeys: readonly string[]): { strings: Record<string, string>; problems: ConfigurationProblem[] } {
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { strings: {}, problems: [{ attribute: 'strings', message: 'strings must be a JSON object of texts, like {"submitDownload": "Send me the report"}.' }] };
-  }
+/** Text overrides: unknown keys (usually a typo) and values that are not text are reported, the rest used. */
+export function stringOverridesFrom(overrides: Record<string, unknown>, knownKeys: readonly string[], problems: ConfigurationProblem[]): Record<string, string> {
   const strings: Record<string, string> = {};
   const unknown: string[] = [];
   const tooLong: string[] = [];
-  for (const [key, value] of Object.entries(parsed)) {
+  for (const [key, value] of Object.entries(overrides)) {
     if (!knownKeys.includes(key) || typeof value !== 'string') unknown.push(key);
     // A label becomes the consent text of the lead, which the schema limits.
     else if (value.length > fieldLimits.consentText) tooLong.push(key);
     else strings[key] = value;
   }
-  const problems: ConfigurationProblem[] = [];
   if (unknown.length) {
     problems.push({ attribute: 'strings', message: `strings has keys that are not texts of the widget or values that are not text: ${unknown.join(', ')}. They are ignored; the keys are listed in the README.` });
   }
   if (tooLong.length) {
     problems.push({ attribute: 'strings', message: `strings has texts over the limit of ${fieldLimits.consentText} characters, replaced by the built-in ones: ${tooLong.join(', ')}.` });
   }
-  return { strings, problems };
-}
-
-/** Options a `<script type="application/json" slot="config">` child may set, by property name. */
-const childOptionKeys = [
-  'endpoint', 'offer', 'offerId', 'offerTitle', 'assetHref', 'privacyHref', 'consentVersion', 'jurisdiction',
-  'controller', 'maxCallAttempts', 'preference', 'retries', 'timeout', 'minFillMs', 'destination', 'fieldNames',
-  'hiddenFields', 'subscriptionTypeId',
-] as const;
-/** Options whose value is an object (checked by `resolveConfiguration`). */
-const childObjectKeys = ['fieldNames', 'hiddenFields'];
-
-export interface ChildConfiguration {
-  options: Partial<RawConfiguration>;
-  strings: Record<string, string>;
-  indicators?: Indicator[];
-  problems: ConfigurationProblem[];
+  return strings;
 }
 
 /**
  * Declarative configuration without JavaScript on the page (and without 'unsafe-inline':
- * a JSON script is data, never run): options by property name, `strings`, `indicators`.
- * Attributes win over it, properties over both.
+ * a JSON script is data, never run): any option by property name, `strings` and
+ * `indicators` included. Attributes and properties win over it.
  */
-export function parseChildConfiguration(json: string | null | undefined, knownStringKeys: readonly string[]): ChildConfiguration {
-  const empty: ChildConfiguration = { options: {}, strings: {}, problems: [] };
-  if (!json?.trim()) return empty;
+export function parseChildConfiguration(json: string | null | undefined): { options: RawConfiguration; problems: ConfigurationProblem[] } {
+  if (!json?.trim()) return { options: {}, problems: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    return { ...empty, problems: [{ attribute: 'config', message: `the <script type="application/json" slot="config"> child is not valid JSON (${(error as Error).message}); it is ignored.` }] };
+    return { options: {}, problems: [{ attribute: 'config', message: `the <script type="application/json" slot="config"> child is not valid JSON (${(error as Error).message}); it is ignored.` }] };
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { ...empty, problems: [{ attribute: 'config', message: 'the config child must hold a JSON object, like {"offerId": "guide-2026"}; it is ignored.' }] };
+    return { options: {}, problems: [{ attribute: 'config', message: 'the config child must hold a JSON object, like {"offerId": "guide-2026"}; it is ignored.' }] };
   }
-  const record = parsed as Record<string, unknown>;
   const options: Record<string, unknown> = {};
   const unknown: string[] = [];
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'strings' || key === 'indicators') continue;
-    const expectsNumber = ['maxCallAttempts', 'retries', 'timeout', 'minFillMs', 'subscriptionTypeId'].includes(key);
-    const fits = childObjectKeys.includes(key) || typeof value === 'string' || (expectsNumber && typeof value === 'number');
-    if ((childOptionKeys as readonly string[]).includes(key) && fits) options[key] = value;
+  for (const [key, value] of Object.entries(parsed)) {
+    const spec: OptionSpec | undefined = Object.hasOwn(optionTable, key) ? optionTable[key as OptionName] : undefined;
+    if (spec && spec.kind !== 'function') options[key] = value;
     else unknown.push(key);
   }
-  const strings = record.strings === undefined ? { strings: {}, problems: [] } : stringOverridesFrom(record.strings, knownStringKeys);
-  const indicators = Array.isArray(record.indicators)
-    ? record.indicators.map((entry) => ({ value: String((entry as Indicator)?.value ?? ''), label: String((entry as Indicator)?.label ?? '') }))
-    : undefined;
-  const problems = [
-    ...(unknown.length ? [{ attribute: 'config', message: `the config child has options that are unknown or of the wrong type: ${unknown.join(', ')}. They are ignored.` }] : []),
-    ...strings.problems,
-  ];
-  return { options: options as Partial<RawConfiguration>, strings: strings.strings, ...(indicators ? { indicators } : {}), problems };
+  const problems = unknown.length ? [{ attribute: 'config', message: `the config child has options that are unknown: ${unknown.join(', ')}. They are ignored.` }] : [];
+  return { options, problems };
 }

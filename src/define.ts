@@ -1,6 +1,2 @@
-/** The registering entry: the package's main module and the script-tag bundle. */
-import { defineLeadCapture } from './index.js';
-
+/** `lead-capture/define`: the same registering entry as `lead-capture`, by its explicit name. */
 export * from './index.js';
-
-defineLeadCapture();

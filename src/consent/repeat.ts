@@ -1,3 +1,4 @@
+import type { RepeatSignal } from '../lead/build.js';
 import { fieldLimits } from '../lead/schema.js';
 import { readItem, writeItem, type StorageSource } from '../storage.js';
 
@@ -11,12 +12,6 @@ const storageKey = 'lead-capture:v1:conversions';
 /** As many as the lead's `repeat.offers` may hold. */
 const longestHistory = 50;
 
-export interface RepeatSignal {
-  /** Earlier conversions in this browser, this one not included. */
-  count: number;
-  /** The distinct offers converted on before, oldest first. */
-  offers: string[];
-}
 
 export class ConversionHistory {
   constructor(private readonly storage?: StorageSource) {}

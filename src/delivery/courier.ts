@@ -14,7 +14,7 @@ import { sendLead, type SendOutcome } from './send.js';
  * confirms or finally refuses it. What could not be delivered waits in the outbox for the
  * next page load, the `online` event, or the page being hidden or closed.
  *
- * Events (for the widgets on the page): `settled` (a `Settlement` for a lead sent from the
+ * Events (routed to the widgets on the page, or to `window`, by `controllers/capture.ts`): `settled` (a `Settlement` for a lead sent from the
  * outbox), `expired` (`Lead[]` dropped after their time to live and a last failed attempt),
  * `unreadable` (the number of entries that no longer parsed and were removed).
  */
@@ -56,24 +56,9 @@ export class LeadCourier extends EventTarget {
   private flushing?: Promise<void>;
   private flushAgain = false;
   private started = false;
-  private readonly listeners = new Set<object>();
 
   constructor(readonly outbox = new LeadOutbox()) {
     super();
-  }
-
-  /** The first attached widget reports what happens to leads captured on earlier visits. */
-  get reporter(): object | undefined {
-    return this.listeners.values().next().value;
-  }
-
-  attach(widget: object): void {
-    this.listeners.add(widget);
-    this.start();
-  }
-
-  detach(widget: object): void {
-    this.listeners.delete(widget);
   }
 
   /** A new capture: keep a copy, then deliver it with retries. */
@@ -133,7 +118,8 @@ export class LeadCourier extends EventTarget {
     }
   }
 
-  private start(): void {
+  /** Starts once per page, when the first widget connects: sends what waits, after the page has loaded. */
+  start(): void {
     if (this.started || typeof window === 'undefined') return;
     this.started = true;
     window.addEventListener('online', () => void this.flush());

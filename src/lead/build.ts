@@ -1,7 +1,5 @@
-import { contactPolicyFor } from '../consent/contact-policy.js';
-import type { RepeatSignal } from '../consent/repeat.js';
 import { widgetVersion } from '../version.js';
-import { allowedChannels, needsEmail, needsPhone, respectfulNextSteps } from './contact-rules.js';
+import { allowedChannels, contactPolicyFor, needsEmail, needsPhone, respectfulNextSteps } from './contact-rules.js';
 import type { Contact, Indicator, Lead, Offer, PageContext } from './schema.js';
 import type { Classifier } from './temperature.js';
 import type { CallWindow, ContactPreference, OfferKind } from './vocabulary.js';
@@ -43,14 +41,22 @@ export interface ConsentContext {
 
 export const defaultMaxCallAttempts = 2;
 
+/** Earlier conversions in this browser (see `consent/repeat.ts`), reported as the lead's `repeat`. */
+export interface RepeatSignal {
+  /** Earlier conversions in this browser, this one not included. */
+  count: number;
+  /** The distinct offers converted on before, oldest first. */
+  offers: string[];
+}
+
 /** Everything a lead needs besides the answers. Clock and id come in, so tests are exact. */
 export interface LeadContext {
   settings: CaptureSettings;
   /** The indicators offered, in the order shown. */
   indicatorOptions: readonly Indicator[];
   consent: ConsentContext;
-  /** The prospect's IANA time zone (used only when they asked for a call). */
-  timeZone: string;
+  /** The prospect's IANA time zone; needed only when they asked for a call (UTC otherwise). */
+  timeZone?: string;
   /** Earlier conversions in this browser; absent when not tracked (GPC, or turned off). */
   repeat?: RepeatSignal;
   page: PageContext;

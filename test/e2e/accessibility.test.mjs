@@ -41,7 +41,7 @@ const steps = {
   idle: async () => {},
   invalid: async (page) => {
     await page.locator('lead-capture button[type="submit"]').click();
-    await page.locator('lead-capture [part="error"]').first().waitFor();
+    await page.locator('lead-capture [part~="error"]').first().waitFor();
   },
   sent: async (page) => {
     await page.locator('lead-capture input[value="none"]').check();

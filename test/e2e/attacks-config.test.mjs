@@ -70,7 +70,7 @@ async function openWidget(page, server, attributes, { htmlLang, inner, query = '
 const text = async (locator) => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 function optionLabels(page) {
-  return page.locator('#widget [part="option"]').evaluateAll((options) => options.map((option) => option.textContent.replace(/\s+/g, ' ').trim()));
+  return page.locator('#widget [part~="option"]').evaluateAll((options) => options.map((option) => option.textContent.replace(/\s+/g, ' ').trim()));
 }
 
 /** Chooses "just the content" and submits. */

@@ -241,7 +241,7 @@ describe('2. listeners cannot corrupt what is sent or stored', () => {
     await page.reload();
     await outboxEmptied(page);
     const reported = await leadEvent(page, 'lead-error', { code: 'unreadable' });
-    assert.ok(reported, `a lead-error with code "unreadable" reached document: ${JSON.stringify(await eventsOf(page, 'lead-error'))}`);
+    assert.ok(reported, `a lead-error with code "unreadable" reached window: ${JSON.stringify(await eventsOf(page, 'lead-error'))}`);
     assert.equal(reported.detail.error.count, 1);
     assert.deepEqual(await storedLeadKeys(page), [], 'the entry is removed');
     assert.equal(server.requests.length, 0, 'nothing unreadable is sent');

@@ -43,7 +43,7 @@ export async function submit(element: LeadCapture): Promise<void> {
 
 /** Texts of the visible error messages, in order. */
 export function errorTexts(element: LeadCapture): string[] {
-  return Array.from(shadow(element).querySelectorAll('[part="error"]'), (node) => node.textContent?.trim() ?? '');
+  return Array.from(shadow(element).querySelectorAll('[part~="error"]'), (node) => node.textContent?.trim() ?? '');
 }
 
 export function statusText(element: LeadCapture): string {

@@ -143,7 +143,7 @@ describe('resolveConfiguration: the destination', () => {
     for (const fieldNames of [['name'], { name: 3 }, 'name=lastname']) {
       const { target, problems } = resolveConfiguration({ endpoint: '/leads', fieldNames }, base);
       expect(target?.fieldNames, JSON.stringify(fieldNames)).to.equal(undefined);
-      expect(problems.map((problem) => problem.attribute)).to.deep.equal(['fieldNames']);
+      expect(problems.map((problem) => problem.attribute)).to.deep.equal(['field-names']);
     }
   });
 
@@ -157,7 +157,8 @@ describe('resolveConfiguration: the destination', () => {
 
 describe('stringOverridesFrom', () => {
   it('uses the built-in text instead of one over the consent text limit, and says which', () => {
-    const { strings, problems } = stringOverridesFrom({ preferenceNone: 'n'.repeat(1001), preferenceEmail: 'e'.repeat(1000) }, ['preferenceNone', 'preferenceEmail']);
+    const problems: { attribute: string; message: string }[] = [];
+    const strings = stringOverridesFrom({ preferenceNone: 'n'.repeat(1001), preferenceEmail: 'e'.repeat(1000) }, ['preferenceNone', 'preferenceEmail'], problems);
     expect(strings).to.deep.equal({ preferenceEmail: 'e'.repeat(1000) });
     expect(problems).to.have.length(1);
     expect(problems[0].attribute).to.equal('strings');

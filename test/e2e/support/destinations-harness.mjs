@@ -177,9 +177,9 @@ export function statusText(page) {
   return page.locator('#widget-0').getByRole('status').textContent();
 }
 
-/** The `[part="error"]` shown inside the field that holds the given input. */
+/** The `[part~="error"]` shown inside the field that holds the given input. */
 export function fieldError(page, field) {
-  return page.locator('#widget-0 [part="field"]', { has: page.locator(`#${field}`) }).locator('[part="error"]');
+  return page.locator('#widget-0 [part~="field"]', { has: page.locator(`#${field}`) }).locator('[part~="error"]');
 }
 
 /** Console errors the widget itself wrote (they start with the element's name). */

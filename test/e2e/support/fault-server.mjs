@@ -196,11 +196,11 @@ export class FaultServer extends EventEmitter {
   }
 }
 
-/** Records every lead-* event in the page, for the test to read. */
+/** Records every lead-* event in the page (the widgets' bubble up to window; leads from earlier visits are reported on window), for the test to read. */
 export const recordLeadEvents = () => {
   window.leadEvents = [];
   for (const type of ['lead-submit', 'lead-sent', 'lead-queued', 'lead-spam', 'lead-error']) {
-    document.addEventListener(type, (event) => window.leadEvents.push({ type, detail: event.detail }));
+    window.addEventListener(type, (event) => window.leadEvents.push({ type, detail: event.detail }));
   }
 };
 
