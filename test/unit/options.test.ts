@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { dataLayerEntry, pushToDataLayer } from '../../src/analytics/data-layer.js';
+import { parseChildConfiguration } from '../../src/config.js';
+import { attributeName, optionProperties, optionTable } from '../../src/options.js';
+import { exampleLead } from '../support/leads.js';
+
+describe('the option table', () => {
+  it('names each attribute in kebab case, and gives functions none', () => {
+    expect(optionProperties.offerId.attribute).to.equal('offer-id');
+    expect(optionProperties.subscriptionTypeId.attribute).to.equal('subscription-type-id');
+    expect(optionProperties.dataLayer.attribute).to.equal('data-layer');
+    expect(optionProperties.classify.attribute).to.equal(false);
+    expect(attributeName('minFillMs')).to.equal('min-fill-ms');
+  });
+
+  it('reads JSON attributes, and keeps text that is not JSON for the configuration to explain', () => {
+    const converter = optionProperties.indicators.converter as { fromAttribute(value: string | null): unknown };
+    expect(converter.fromAttribute('[{"value":"a","label":"A"}]')).to.deep.equal([{ value: 'a', label: 'A' }]);
+    expect(converter.fromAttribute('[object Object]')).to.equal('[object Object]');
+  });
+
+  it('is what the JSON config child accepts: every option but functions', () => {
+    const given = Object.fromEntries(Object.keys(optionTable).map((name) => [name, 'x']));
+    const { options, problems } = parseChildConfiguration(JSON.stringify({ ...given, colour: 'red' }));
+    expect(Object.keys(options).sort()).to.deep.equal(Object.keys(optionTable).filter((name) => name !== 'classify').sort());
+    expect(problems.map((problem) => problem.message)).to.deep.equal(['the config child has options that are unknown: classify, colour. They are ignored.']);
+  });
+});
+
+describe('the data layer entry', () => {
+  it('describes the outcome and the lead, never the person', () => {
+    const lead = exampleLead();
+    const entry = dataLayerEntry('lead-error', { lead, error: { code: 'rejected' } });
+    expect(entry).to.include({ event: 'lead_capture_error', error_code: 'rejected', temperature: lead.temperature, preference: lead.contact.preference });
+    const text = JSON.stringify(entry);
+    for (const personal of [lead.id, lead.contact.email, lead.contact.name, lead.page.url].filter(Boolean)) expect(text).not.to.contain(personal);
+    expect(dataLayerEntry('lead-spam', { reason: 'honeypot' })).to.deep.equal({ event: 'lead_capture_spam', spam_reason: 'honeypot' });
+  });
+
+  it('creates the array as GTM does, and leaves a name that holds something else alone', () => {
+    const scope: Record<string, unknown> = { taken: 'a string' };
+    expect(pushToDataLayer('dataLayer', { event: 'lead_capture_sent' }, scope)).to.equal(true);
+    expect(scope.dataLayer).to.deep.equal([{ event: 'lead_capture_sent' }]);
+    expect(pushToDataLayer('taken', { event: 'lead_capture_sent' }, scope)).to.equal(false);
+    expect(scope.taken).to.equal('a string');
+  });
+});
