@@ -41,11 +41,18 @@ export async function settle(page) {
   );
 }
 
-/** Navigates and returns when the form became usable (`bench.interactiveAt`, ms since navigation start). */
+/** Navigates, and returns once the form is usable and the page has settled. */
 export async function load(page, url) {
   await page.goto(url);
   await page.evaluate(() => window.bench.ready);
   await settle(page);
+}
+
+/**
+ * When the form became usable (ms since navigation start) and the long tasks so far. Read
+ * apart from `load`, so that a profile can stop before the harness reads the page.
+ */
+export function readLoad(page) {
   return page.evaluate(() => ({ interactive: window.bench.interactiveAt, longTasks: [...window.bench.longTasks] }));
 }
 
@@ -59,18 +66,21 @@ export async function chooseNone(page, form) {
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/**
- * Clicks submit and waits for the thank-you. Returns click → request started (Resource
- * Timing of the POST), click → next paint (the Event Timing duration of the click or
- * pointerup, as INP takes it; undefined when under the 16 ms threshold) and the long tasks
- * from the press on.
- */
-export async function pressSubmit(page, form, button) {
+/** Clicks submit at `button` and returns once the thank-you is shown and the page has settled. */
+export async function pressSubmit(page, button) {
   await page.evaluate(() => (window.bench.armed = true));
   // A bare mouse click at the button: real input events, and nothing else run in the page.
   await page.mouse.click(button.x, button.y);
   await page.evaluate(() => window.bench.sent);
   await settle(page);
+}
+
+/**
+ * What the submit took: click → request started (Resource Timing of the POST), click → next
+ * paint (the Event Timing duration of the click or pointerup, as INP takes it; undefined when
+ * under the 16 ms threshold) and the long tasks from the press on.
+ */
+export function readSubmit(page, form) {
   return page.evaluate((request) => {
     const { pointerdownAt, clickAt, events, longTasks } = window.bench;
     const post = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith(request) && entry.startTime >= pointerdownAt);
@@ -87,9 +97,11 @@ export async function pressSubmit(page, form, button) {
 export async function visitForm(browser, origin, form, throttle) {
   const { page } = await openPage(browser, { throttle });
   try {
-    const loaded = await load(page, `${origin}${form.path}`);
+    await load(page, `${origin}${form.path}`);
+    const loaded = await readLoad(page);
     const button = await chooseNone(page, form);
-    const { longTasks, ...submitted } = await pressSubmit(page, form, button);
+    await pressSubmit(page, button);
+    const { longTasks, ...submitted } = await readSubmit(page, form);
     return { interactive: loaded.interactive, loadTasks: loaded.longTasks, ...submitted, submitTasks: longTasks };
   } finally {
     await page.close();
@@ -100,7 +112,8 @@ export async function visitForm(browser, origin, form, throttle) {
 export async function visitMany(browser, origin, count) {
   const { page } = await openPage(browser);
   try {
-    return (await load(page, `${origin}/bench/widget.html?count=${count}`)).interactive;
+    await load(page, `${origin}/bench/widget.html?count=${count}`);
+    return (await readLoad(page)).interactive;
   } finally {
     await page.close();
   }

@@ -40,10 +40,14 @@ function sourceLocator() {
   };
 }
 
+/** Functions of Playwright's utility script, which runs the bench's page.evaluate calls. */
+const harness = new Set(['evaluate', 'serialize', 'innerSerialize', 'InjectedScript', 'UtilityScript', 'parseEvaluationResultValue', 'serializeAsCallArgument']);
+
 /** Which part of the page a function belongs to: the widget's packages, the page, or the engine. */
 function partOf(frame, location) {
-  // No URL: the engine's own entries ("(program)"), built-ins, and the harness's evaluations.
-  if (frame.url === '') return frame.functionName.startsWith('(') ? frame.functionName : 'built-ins and harness';
+  // No URL: the engine's own entries ("(program)"), built-ins (focus, fetch), and Playwright's
+  // evaluations, told apart by the names of its utility script.
+  if (frame.url === '') return frame.functionName.startsWith('(') ? frame.functionName : harness.has(frame.functionName) ? 'harness (Playwright)' : 'built-ins';
   if (!location) return frame.url.includes(bundle) ? 'bundle (unmapped)' : 'page scripts';
   if (location.file.startsWith('src/')) return 'widget (src/)';
   const match = location.file.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
@@ -106,8 +110,8 @@ async function engineTotals(session) {
 
 const difference = (after, before) => Object.fromEntries(Object.keys(after).map((key) => [key, after[key] - before[key]]));
 
-/** One profiled visit of the widget page: a profile and the engine's totals for the load, then for the submit. */
-async function profiledVisit(browser, origin, throttle) {
+/** One profiled visit of `form`'s page: a profile and the engine's totals for the load, then for the submit. */
+async function profiledVisit(browser, origin, form, throttle) {
   const { page, session } = await openPage(browser, { throttle });
   try {
     // Start from a page of the same site, so the profiled navigation stays in this renderer.
@@ -117,13 +121,13 @@ async function profiledVisit(browser, origin, throttle) {
     await session.send('Performance.enable');
     const start = await engineTotals(session);
     await session.send('Profiler.start');
-    await load(page, `${origin}${forms.widget.path}`);
+    await load(page, `${origin}${form.path}`);
     const { profile: loadProfile } = await session.send('Profiler.stop');
     const loaded = await engineTotals(session);
-    const button = await chooseNone(page, forms.widget);
+    const button = await chooseNone(page, form);
     const chosen = await engineTotals(session);
     await session.send('Profiler.start');
-    await pressSubmit(page, forms.widget, button);
+    await pressSubmit(page, button);
     const { profile: submitProfile } = await session.send('Profiler.stop');
     const submitted = await engineTotals(session);
     return {
@@ -138,34 +142,44 @@ async function profiledVisit(browser, origin, throttle) {
 const average = (totals) => Object.fromEntries(Object.keys(totals[0]).map((key) => [key, totals.reduce((sum, total) => sum + total[key], 0) / totals.length]));
 
 /**
- * Profiles `runs` visits at `throttle`× CPU, saves the first visit's raw profiles (open them
- * in DevTools' Performance panel) and a text summary, and returns the summary.
+ * Profiles `runs` visits of the widget page at `throttle`× CPU, alternated with visits of the
+ * static form (the baseline: what loading and submitting any form costs the engine), saves
+ * the widget's first raw profiles (open them in DevTools' Performance panel) and a text
+ * summary, and returns the summary.
  */
 export async function profileWidget(browser, origin, { runs = 3, throttle = 4, top = 15 } = {}) {
-  const visits = [];
-  for (let run = 0; run < runs; run += 1) visits.push(await profiledVisit(browser, origin, throttle));
+  const visits = { widget: [], static: [] };
+  for (let run = 0; run < runs; run += 1) {
+    for (const kind of ['widget', 'static']) visits[kind].push(await profiledVisit(browser, origin, forms[kind], throttle));
+  }
   const locate = sourceLocator();
   mkdirSync(profileDirectory, { recursive: true });
   const sections = [];
   for (const phase of ['load', 'submit']) {
-    writeFileSync(`${profileDirectory}/profile-${phase}.json`, JSON.stringify(visits[0][phase].profile));
-    const summary = summarize(visits.map((visit) => visit[phase].profile), locate);
-    sections.push(phaseText(phase, summary, average(visits.map((visit) => visit[phase].engine)), top));
+    writeFileSync(`${profileDirectory}/profile-${phase}.json`, JSON.stringify(visits.widget[0][phase].profile));
+    const summarizePhase = (kind) => ({
+      summary: summarize(visits[kind].map((visit) => visit[phase].profile), locate),
+      engine: average(visits[kind].map((visit) => visit[phase].engine)),
+    });
+    sections.push(phaseText(phase, summarizePhase('widget'), summarizePhase('static'), top));
   }
-  const text = [`CPU profile of the widget page at ${throttle}× CPU, average of ${runs} visits (self time, ms).`, ...sections].join('\n\n');
+  const text = [`CPU profile of the widget page at ${throttle}× CPU, average of ${runs} visits (self time, ms; the static form's in brackets).`, ...sections].join('\n\n');
   writeFileSync(`${profileDirectory}/profile-summary.txt`, `${text}\n`);
   return text;
 }
 
 const ms = (value) => value.toFixed(1).padStart(7);
 
-function phaseText(phase, summary, engine, top) {
-  const title = phase === 'load' ? 'Load (navigation → widget interactive, settled)' : 'Submit (click → thank-you shown, settled)';
+const engineText = ({ script, style, layout, tasks }) => `script ${script.toFixed(1)}, style ${style.toFixed(1)}, layout ${layout.toFixed(1)} (all tasks ${tasks.toFixed(1)})`;
+
+function phaseText(phase, widget, plain, top) {
+  const title = phase === 'load' ? 'Load (navigation → form interactive, settled)' : 'Submit (click → thank-you shown, settled)';
+  const program = (summary) => (summary.parts.find(([part]) => part === '(program)')?.[1] ?? 0).toFixed(1);
   return [
-    `${title}: ${summary.total.toFixed(1)} ms sampled, not idle.`,
-    `  Engine totals: script ${engine.script.toFixed(1)} ms, style ${engine.style.toFixed(1)} ms, layout ${engine.layout.toFixed(1)} ms (all tasks ${engine.tasks.toFixed(1)} ms).`,
-    `  By part: ${summary.parts.map(([part, value]) => `${part} ${value.toFixed(1)}`).join(', ')}.`,
+    `${title}: ${widget.summary.total.toFixed(1)} ms sampled, not idle [static ${plain.summary.total.toFixed(1)}]; (program) ${program(widget.summary)} [${program(plain.summary)}].`,
+    `  Engine totals, ms: ${engineText(widget.engine)} [static: ${engineText(plain.engine)}].`,
+    `  By part: ${widget.summary.parts.map(([part, value]) => `${part} ${value.toFixed(1)}`).join(', ')}.`,
     `  Top ${top} functions:`,
-    ...summary.functions.slice(0, top).map((entry) => `  ${ms(entry.ms)}  ${entry.name.padEnd(24)} ${entry.where.padEnd(48)} ${entry.code}`),
+    ...widget.summary.functions.slice(0, top).map((entry) => `  ${ms(entry.ms)}  ${entry.name.padEnd(24)} ${entry.where.padEnd(48)} ${entry.code}`),
   ].join('\n');
 }

@@ -44,7 +44,11 @@ export function longTaskStats(taskLists) {
   return { count: median(taskLists.map((tasks) => tasks.length)), longest: median(longest), worst: Math.max(...longest) };
 }
 
-const describeTasks = (stats) => (stats.count === 0 && stats.worst === 0 ? 'none' : `${stats.count} (longest ${ms(stats.longest)}, worst ${ms(stats.worst)})`);
+function describeTasks({ count, longest, worst }) {
+  if (worst === 0) return 'none';
+  if (count === 0) return `0 in most visits (worst ${ms(worst)})`;
+  return `${count} (longest ${ms(longest)}, worst ${ms(worst)})`;
+}
 
 /** The widget caused no long task when its page has no more, and none longer, than the static page. */
 const noWidgetLongTasks = (widget, plain) => widget.count <= plain.count && widget.longest <= plain.longest;
@@ -114,7 +118,7 @@ export function renderReport({ machine, runs, shiftRuns, sizes, forms, many, shi
   return [
     `Measured by \`npm run bench\` on ${machine}; medians of ${runs} runs, the widget and a static HTML form with the same fields alternated within each run. Timings vary with the machine's other load; compare ratios.`,
     '',
-    table(['goal (issue 14)', 'measured', ''], goalRows({ normal, throttled, total: sizes.total })),
+    table(['goal (issue 14)', 'measured', 'verdict'], goalRows({ normal, throttled, total: sizes.total })),
     '',
     table(
       ['page load → form interactive', '`<lead-capture>` (script tag)', 'static HTML, same fields', 'ratio'],
