@@ -97,7 +97,7 @@ export function readmeReservation() {
 const below = Array.from({ length: 8 }, (_, index) => `<p>Finding ${index + 1}: teams that automated their reconciliations closed the month in five days or fewer, and spent the time saved on analysis rather than on copying numbers between spreadsheets.</p>`).join('\n');
 
 export function shiftPage(query) {
-  const reserve = query.get('reserve') === '1' ? `<style>${readmeReservation()}</style>` : '';
+  const reserve = query.get('reserve') === '1' ? `<style>${readmeReservation() ?? ''}</style>` : '';
   return `${head('Layout shift')}${reserve}</head><body>
 <h1>The 2026 Reporting Benchmark</h1>
 <p>How 400 finance teams close the month, and where the time goes.</p>

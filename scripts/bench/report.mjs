@@ -100,7 +100,7 @@ function shiftSection(shift, reservation, runs) {
     table(
       [`layout shift (script arriving after the first paint, text below the widget; median of ${runs})`, 'CLS'],
       [
-        [`with the README's reservation \`${reservation}\``, shift.reserved.toFixed(4)],
+        [reservation ? `with the README's reservation \`${reservation}\`` : "with the README's reservation (none found in README.md)", shift.reserved.toFixed(4)],
         ['without a reservation', shift.unreserved.toFixed(4)],
       ],
     ),
