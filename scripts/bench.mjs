@@ -78,10 +78,13 @@ async function warmUp(browser, origin) {
   for (const kind of ['widget', 'static']) await visitForm(browser, origin, forms[kind], 1);
 }
 
+/** The one-minute load average: other processes competing for the cores while the bench runs. */
+const busy = () => loadavg()[0].toFixed(1);
+const busyAtStart = busy();
+
 function machine(chromium) {
   const [cpu] = cpus();
-  const load = loadavg().map((value) => value.toFixed(1)).join(', ');
-  return `${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${chromium} headless (load average ${load} at the end)`;
+  return `${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${chromium} headless (load average ${busyAtStart} at the start, ${busy()} at the end)`;
 }
 
 /** Replaces the block between the bench markers in `file`; a file without them becomes the block alone. */

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cumulativeLayoutShift } from '../../scripts/bench/measure.mjs';
 import { selfTimes } from '../../scripts/bench/profile.mjs';
-import { growth, median } from '../../scripts/bench/report.mjs';
+import { growth, median, quantile } from '../../scripts/bench/report.mjs';
 import { budget, checkSize, distance, regressionCeiling } from '../../scripts/size.mjs';
 
 test('CLS is the largest session window of shifts not caused by input', () => {
@@ -37,6 +37,8 @@ test('cost per widget is compared between 1→10 and 10→50', () => {
   assert.match(growth({ 1: 200, 10: 190, 50: 590 }).shape, /too noisy/);
   assert.equal(median([5, 1, 3]), 3);
   assert.equal(median([4, 1, 3, 2]), 2.5);
+  assert.equal(quantile([5, 1, 3, 2, 4], 0.25), 2);
+  assert.equal(quantile([4, 1, 3, 2], 0.75), 3.25);
 });
 
 test('the size check enforces the regression ceiling until it is dropped to the cap', () => {
