@@ -1,153 +1,123 @@
 // `npm run bench`: builds, then measures in headless Chromium (playwright-core, the system
-// Chromium) and prints a table; every timing is the median of repeated runs, the widget and
-// its static-HTML twin alternated in the same run. `--write-readme` puts the results in the
-// README's Performance section. Timings are reported, never asserted: CI enforces only size.
+// Chromium) and prints one Markdown report of issue 14's goals. Timings are reported, never
+// asserted: CI enforces only size.
+//
+//   npm run bench                                   the report
+//   BENCH_RUNS=21 npm run bench                     more runs per median (default 9)
+//   npm run bench -- --profile                      also CPU profiles of load and submit at 4× CPU (summary printed,
+//                                                   raw profiles in node_modules/.cache/bench/)
+//   npm run bench -- --profile-only                 only the profiles
+//   npm run bench -- --write-readme                 also replace the README's block between the bench markers
+//   npm run bench -- --write-readme=path/to/file.md the block into another file (created with the markers if needed)
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname } from 'node:path';
 import { launchBrowser, startSite } from '../test/e2e/support/site.mjs';
+import { forms, visitForm, visitMany, visitShift } from './bench/measure.mjs';
+import { readmeReservation, shiftPage, sinkPage, staticPage, widgetPage } from './bench/pages.mjs';
+import { profileDirectory, profileWidget } from './bench/profile.mjs';
+import { median, renderReport } from './bench/report.mjs';
 import { sizeReport } from './size.mjs';
 
-const runs = Number(process.env.BENCH_RUNS ?? 15);
-execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+// 9 runs keep the whole bench under 5 minutes on 2 busy cores; odd, so a median is a real visit.
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+/** Layout does not depend on timing: a few visits give the layout shift. */
+const shiftRuns = Math.min(runs, 3);
+const progress = (message) => process.stderr.write(`bench: ${message}\n`);
+const argument = (name) => process.argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
+const profileOnly = Boolean(argument('profile-only'));
+const profile = profileOnly || Boolean(argument('profile'));
+const writeReadme = argument('write-readme');
+const readmeTarget = writeReadme?.includes('=') ? writeReadme.slice(writeReadme.indexOf('=') + 1) : writeReadme && 'README.md';
 
-const fields = `
-  <fieldset><legend>How may we follow up? (required)</legend>
-    <label><input type="radio" name="preference" value="none" required> Just the content, please don't contact me</label>
-    <label><input type="radio" name="preference" value="email"> Email me</label>
-    <label><input type="radio" name="preference" value="call"> Call me</label>
-  </fieldset>
-  <label for="name">Name (optional)</label><input id="name" name="name">
-  <fieldset><legend>Which of these sound familiar? (optional)</legend>
-    <label><input type="checkbox" name="indicator" value="manual-reports"> We still build reports by hand</label>
-    <label><input type="checkbox" name="indicator" value="slow-close"> Month-end close takes over a week</label>
-  </fieldset>
-  <button type="submit">Get the download</button>`;
-
-/** Records when the form can be used: the moment every widget has rendered its submit button. */
-const widgetPage = (query) => {
-  const count = Number(query.get('count') ?? 1);
-  const widgets = Array.from({ length: count }, (_, index) => `<lead-capture endpoint="/api/leads" offer-id="bench-${index}" asset-href="/files/reporting-benchmark.pdf" min-fill-ms="0">
-    <lead-indicator value="manual-reports">We still build reports by hand</lead-indicator>
-    <lead-indicator value="slow-close">Month-end close takes over a week</lead-indicator>
-  </lead-capture>`).join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Widget</title>
-<script src="/dist/lead-capture.iife.js"></script></head><body>${widgets}
-<script>
-  Promise.all([...document.querySelectorAll('lead-capture')].map((element) => element.updateComplete)).then(() => {
-    window.interactiveAt = performance.now();
-  });
-</script></body></html>`;
-};
-
-const staticPage = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Static</title></head>
-<body><form>${fields}</form><script>window.interactiveAt = performance.now();</script></body></html>`;
-
-const median = (values) => {
-  const sorted = [...values].sort((first, second) => first - second);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-// Sizes first: starting the site (Vite's module runner) switches NODE_ENV to development,
-// which would make the size probes pick up lit's development build.
-const { markdown: sizes } = await sizeReport();
-const site = await startSite({ pages: { '/bench/widget.html': widgetPage, '/bench/static.html': staticPage } });
-const browser = await launchBrowser();
-
-async function timeToInteractive(path, throttle) {
-  const page = await browser.newPage();
-  if (throttle > 1) {
-    const session = await page.context().newCDPSession(page);
-    await session.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  }
-  await page.goto(`${site.origin}${path}`);
-  await page.waitForFunction(() => window.interactiveAt !== undefined);
-  const value = await page.evaluate(() => window.interactiveAt);
-  await page.close();
-  return value;
-}
-
-async function loadComparison(throttle) {
-  const widget = [];
-  const plain = [];
+/** Visits in ABBA order (widget first on even runs, static first on odd): neither side always goes first. */
+async function compareForms(browser, origin) {
+  const results = { 1: [], 4: [] };
   for (let run = 0; run < runs; run += 1) {
-    widget.push(await timeToInteractive('/bench/widget.html', throttle));
-    plain.push(await timeToInteractive('/bench/static.html', throttle));
-  }
-  return { widget: median(widget), plain: median(plain) };
-}
-
-/** Click on submit → the request leaves the page, from the resource timing of the POST. */
-async function submitTimings() {
-  const timings = [];
-  const requestsPerCapture = [];
-  const thirdParty = [];
-  for (let run = 0; run < runs; run += 1) {
-    const page = await browser.newPage();
-    await page.goto(`${site.origin}/bench/widget.html`);
-    await page.waitForFunction(() => window.interactiveAt !== undefined);
-    await page.locator('lead-capture input[value="none"]').check();
-    const requests = [];
-    page.on('request', (request) => requests.push(request.url()));
-    await page.evaluate(() => {
-      const button = document.querySelector('lead-capture').shadowRoot.querySelector('button[type="submit"]');
-      button.addEventListener('click', () => (window.clickedAt = performance.now()), { once: true });
-    });
-    await page.locator('lead-capture button[type="submit"]').click();
-    await page.locator('lead-capture[state="sent"]').waitFor();
-    timings.push(
-      await page.evaluate(() => {
-        const post = performance.getEntriesByType('resource').find((entry) => entry.name.endsWith('/api/leads'));
-        return post.startTime - window.clickedAt;
-      }),
-    );
-    requestsPerCapture.push(requests.length);
-    thirdParty.push(requests.filter((url) => !url.startsWith(site.origin)).length);
-    await page.close();
-  }
-  return { submit: median(timings), requests: Math.max(...requestsPerCapture), thirdParty: Math.max(...thirdParty) };
-}
-
-async function scaling() {
-  const results = {};
-  for (const count of [1, 10, 50]) {
-    const values = [];
-    for (let run = 0; run < runs; run += 1) values.push(await timeToInteractive(`/bench/widget.html?count=${count}`, 1));
-    results[count] = median(values);
+    progress(`widget and static form, run ${run + 1} of ${runs}`);
+    for (const throttle of [1, 4]) {
+      const order = run % 2 === 0 ? ['widget', 'static'] : ['static', 'widget'];
+      const visit = {};
+      for (const kind of order) visit[kind] = await visitForm(browser, origin, forms[kind], throttle);
+      results[throttle].push(visit);
+    }
   }
   return results;
 }
 
-const milliseconds = (value) => `${value.toFixed(1)} ms`;
-const normal = await loadComparison(1);
-const throttled = await loadComparison(4);
-const submit = await submitTimings();
-const growth = await scaling();
-const chromium = browser.version();
-await browser.close();
-await site.close();
+/** 1, 10 and 50 widgets, the order rotating each run. */
+async function scaling(browser, origin) {
+  const counts = [1, 10, 50];
+  const times = { 1: [], 10: [], 50: [] };
+  progress('1, 10 and 50 widgets');
+  for (let run = 0; run < runs; run += 1) {
+    for (const count of [...counts.slice(run % 3), ...counts.slice(0, run % 3)]) times[count].push(await visitMany(browser, origin, count));
+  }
+  return Object.fromEntries(counts.map((count) => [count, median(times[count])]));
+}
 
-const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, Chromium ${chromium}, headless; medians of ${runs} runs`;
-const report = `Measured by \`npm run bench\` on ${machine}.
+/** CLS with and without the README's reservation, and the widget's height at a wide and a narrow viewport. */
+async function layoutShift(browser, origin) {
+  const cls = { reserved: [], unreserved: [] };
+  let wide;
+  progress('layout shift');
+  for (let run = 0; run < shiftRuns; run += 1) {
+    cls.reserved.push((await visitShift(browser, origin, { reserve: true })).cls);
+    const unreserved = await visitShift(browser, origin, { reserve: false });
+    cls.unreserved.push(unreserved.cls);
+    wide = unreserved.height;
+  }
+  // Layout is deterministic: one narrow visit gives the height.
+  const narrow = (await visitShift(browser, origin, { reserve: false, viewport: { width: 375, height: 812 } })).height;
+  return { reserved: median(cls.reserved), unreserved: median(cls.unreserved), heights: { wide, narrow }, reservation: readmeReservation() };
+}
 
-${sizes}
+/** A first visit of each page, not counted: the first page of a browser pays for its caches. */
+async function warmUp(browser, origin) {
+  for (const kind of ['widget', 'static']) await visitForm(browser, origin, forms[kind], 1);
+}
 
-| page load → form interactive | \`<lead-capture>\` (script tag) | static HTML, same fields | ratio |
-|---|---|---|---|
-| no throttling | ${milliseconds(normal.widget)} | ${milliseconds(normal.plain)} | ${(normal.widget / normal.plain).toFixed(2)}× |
-| 4× CPU throttling | ${milliseconds(throttled.widget)} | ${milliseconds(throttled.plain)} | ${(throttled.widget / throttled.plain).toFixed(2)}× |
+/** The one-minute load average: other processes competing for the cores while the bench runs. */
+const busy = () => loadavg()[0].toFixed(1);
+const busyAtStart = busy();
 
-| widgets on one page | 1 | 10 | 50 |
-|---|---|---|---|
-| page load → all interactive | ${milliseconds(growth[1])} | ${milliseconds(growth[10])} | ${milliseconds(growth[50])} |
+function machine(chromium) {
+  const [cpu] = cpus();
+  return `${cpus().length} × ${cpu?.model.trim() ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, Chromium ${chromium} headless (load average ${busyAtStart} at the start, ${busy()} at the end)`;
+}
 
-Submit handling (click → request sent, median): ${milliseconds(submit.submit)}. Requests per capture: ${submit.requests} (third-party: ${submit.thirdParty}).`;
+/** Replaces the block between the bench markers in `file`; a file without them becomes the block alone. */
+function writeBlock(file, report) {
+  const block = `<!-- bench:start -->\n${report}\n<!-- bench:end -->`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const markers = /<!-- bench:start -->[\s\S]*<!-- bench:end -->/;
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, markers.test(current) ? current.replace(markers, block) : `${block}\n`);
+  console.log(`${file} updated.`);
+}
 
-console.log(`\n${report}\n`);
-if (process.argv.includes('--write-readme')) {
-  const readme = readFileSync('README.md', 'utf8');
-  const updated = readme.replace(/<!-- bench:start -->[\s\S]*<!-- bench:end -->/, `<!-- bench:start -->\n${report}\n<!-- bench:end -->`);
-  writeFileSync('README.md', updated);
-  console.log('README.md updated.');
+execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
+// Sizes first: starting the site (Vite's module runner) switches NODE_ENV to development,
+// which would make the size probes pick up lit's development build.
+const sizes = profileOnly ? undefined : await sizeReport();
+const site = await startSite({ pages: { '/bench/widget.html': widgetPage, '/bench/static.html': staticPage, '/bench/sink': sinkPage, '/bench/shift.html': shiftPage } });
+const browser = await launchBrowser();
+const started = Date.now();
+try {
+  await warmUp(browser, site.origin);
+  if (!profileOnly) {
+    const results = { forms: await compareForms(browser, site.origin), many: await scaling(browser, site.origin), shift: await layoutShift(browser, site.origin) };
+    mkdirSync(profileDirectory, { recursive: true });
+    writeFileSync(`${profileDirectory}/results.json`, JSON.stringify({ runs, sizes, ...results }, null, 2));
+    const report = renderReport({ machine: machine(browser.version()), runs, shiftRuns, sizes, ...results });
+    console.log(`\n${report}\n`);
+    if (readmeTarget) writeBlock(readmeTarget, report);
+  }
+  if (profile) progress('CPU profiles');
+  if (profile) console.log(`\n${await profileWidget(browser, site.origin)}\n\nProfiles and this summary: ${profileDirectory}/profile-{load,submit}.json, profile-summary.txt\n`);
+  console.log(`Measured in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+} finally {
+  await browser.close();
+  await site.close();
 }

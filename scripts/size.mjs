@@ -3,16 +3,24 @@
 //   node scripts/size.mjs            report
 //   node scripts/size.mjs --check    report, then fail when the script-tag bundle grew past its ceiling
 import { readFileSync, existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-/** The budget the product set for the script tag (issue 6), in bytes of gzip. */
-export const budget = { target: 12 * 1024, cap: 16 * 1024 };
+/** The budget decided for the script tag in issue 14 (it replaces issue 6's 12/16 KB), bytes of gzip. */
+export const budget = { target: 24 * 1024, cap: 28 * 1024 };
 /**
  * What CI enforces today: the current size plus a little headroom, so nothing grows
  * unnoticed while the budget above is out of reach (see the README's Performance section).
+ * Once the bundle fits, set this to `budget.cap`: `--check` then enforces the cap, nothing else changes.
  */
 export const regressionCeiling = 34 * 1024;
+
+/** Whether `total` (bytes of gzip) passes the check CI runs, and why not. */
+export function checkSize(total, ceiling = regressionCeiling) {
+  if (total <= ceiling) return { ok: true };
+  return { ok: false, message: `dist/lead-capture.iife.js is ${total} bytes gzip, over the ${ceiling}-byte ceiling CI enforces.` };
+}
 
 export function sizesOf(file) {
   const code = readFileSync(file);
@@ -25,24 +33,69 @@ export function sizesOf(file) {
 
 export const outputs = ['dist/lead-capture.iife.js', 'dist/lead-capture.min.js', 'dist/lead-capture.js', 'dist/schema.js'];
 
-/** Builds each probe as its own minified IIFE: what that part alone costs. */
+/** The parts of the script-tag bundle that have a probe in bench/probes/, in report order. */
+export const probes = ['lit', 'schema', 'strings', 'destinations', 'styles'];
+
+/** Per-probe build changes: the styles probe swaps lit's `css` tag for a stand-in that keeps only the text. */
+const probeConfig = {
+  styles: { resolve: { alias: { lit: fileURLToPath(new URL('../bench/probes/css-text.ts', import.meta.url)) } } },
+};
+
+/**
+ * Builds each probe as its own minified IIFE: what that part alone costs. It goes through
+ * vite.config.ts in the script tag's mode, so a probe gets the bundle's target and its
+ * template minifier (the CSS is measured as shipped, not as written).
+ */
 export async function partSizes() {
   const parts = {};
-  for (const name of ['lit', 'schema', 'strings', 'destinations']) {
-    const outDir = `node_modules/.cache/size-probes/${name}`;
+  // Per process: node_modules may be shared by several worktrees building at once.
+  const cache = `node_modules/.cache/size-probes-${process.pid}`;
+  for (const name of probes) {
+    const outDir = `${cache}/${name}`;
     await build({
-      configFile: false,
-      mode: 'production',
+      configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+      mode: 'iife',
       logLevel: 'error',
-      build: { outDir, emptyOutDir: true, minify: true, lib: { entry: `bench/probes/${name}.ts`, formats: ['iife'], name: 'Probe', fileName: () => 'probe.js' } },
+      ...probeConfig[name],
+      build: { outDir, emptyOutDir: true, sourcemap: false, lib: { entry: `bench/probes/${name}.ts`, name: 'Probe', fileName: () => 'probe.js' } },
     });
     parts[name] = sizesOf(`${outDir}/probe.js`).gzip;
   }
-  rmSync('node_modules/.cache/size-probes', { recursive: true, force: true });
+  rmSync(cache, { recursive: true, force: true });
   return parts;
 }
 
 const kilobytes = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+const partLabels = {
+  lit: 'lit',
+  schema: 'zod/mini with the lead schema',
+  strings: 'strings (the four languages)',
+  destinations: 'destinations',
+  styles: 'styles (the CSS)',
+};
+
+/** How far `total` is from a limit, in words: "1.2 KB under", "3.4 KB over", "40 B under" (near the line, KB would round to 0.0). */
+export function distance(total, limit) {
+  const gap = Math.abs(total - limit);
+  return `${gap < 102 ? `${gap} B` : kilobytes(gap)} ${total <= limit ? 'under' : 'over'}`;
+}
+
+/**
+ * The parts table. Each probe is gzipped alone, which compresses worse than inside the whole
+ * bundle, so "the rest" (total minus the parts: element, delivery, consent, lead building)
+ * is an estimate that leans low.
+ */
+function partsTable(total, parts) {
+  const rest = total - Object.values(parts).reduce((sum, size) => sum + size, 0);
+  const rows = [...probes.map((name) => [partLabels[name], parts[name]]), ['the rest (total minus the parts)', rest]];
+  return [
+    `| part of \`dist/lead-capture.iife.js\` | gzip alone | share |`,
+    '|---|---|---|',
+    ...rows.map(([label, size]) => `| ${label} | ${kilobytes(size)} | ${Math.round((size / total) * 100)} % |`),
+    `| **total** | **${kilobytes(total)}** | |`,
+  ];
+}
 
 export async function sizeReport() {
   const lines = ['| output | raw | gzip | brotli |', '|---|---|---|---|'];
@@ -52,21 +105,22 @@ export async function sizeReport() {
   }
   const total = sizesOf('dist/lead-capture.iife.js').gzip;
   const parts = await partSizes();
-  const widget = total - parts.lit - parts.schema - parts.strings - parts.destinations;
   lines.push(
     '',
-    `What \`dist/lead-capture.iife.js\` (${kilobytes(total)} gzip) is made of, each part gzipped alone:`,
-    `lit ${kilobytes(parts.lit)}, zod/mini with the lead schema ${kilobytes(parts.schema)}, the four string tables ${kilobytes(parts.strings)}, the destinations ${kilobytes(parts.destinations)}, the widget itself (element, delivery, consent, styles) about ${kilobytes(widget)}.`,
-    `Budget: target ${kilobytes(budget.target)}, cap ${kilobytes(budget.cap)}: ${total <= budget.cap ? 'within the cap' : `OVER the cap by ${kilobytes(total - budget.cap)}`}.`,
+    ...partsTable(total, parts),
+    '',
+    `Budget (issue 14, gzip): cap ${kilobytes(budget.cap)}: ${distance(total, budget.cap)}; target ${kilobytes(budget.target)}: ${distance(total, budget.target)}. ` +
+      `CI enforces ${kilobytes(regressionCeiling)} (${distance(total, regressionCeiling)}) until the bundle fits the cap.`,
   );
-  return { markdown: lines.join('\n'), total };
+  return { markdown: lines.join('\n'), total, parts };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { markdown, total } = await sizeReport();
   console.log(markdown);
-  if (process.argv.includes('--check') && total > regressionCeiling) {
-    console.error(`dist/lead-capture.iife.js is ${total} bytes gzip, over the ${regressionCeiling}-byte ceiling CI enforces.`);
+  const check = checkSize(total);
+  if (process.argv.includes('--check') && !check.ok) {
+    console.error(check.message);
     process.exit(1);
   }
 }
