@@ -1,6 +1,6 @@
 import type { RepeatSignal } from '../lead/build.js';
 import { fieldLimits } from '../lead/schema.js';
-import { readItem, writeItem, type StorageSource } from '../storage.js';
+import { readItem, removeItem, writeItem, type StorageSource } from '../storage.js';
 
 /**
  * The call-to-action dilution signal: which offers this browser has already converted on.
@@ -25,6 +25,11 @@ export class ConversionHistory {
   record(offerId: string): void {
     // A full or disabled storage only means the next lead reports fewer repeats.
     writeItem(storageKey, JSON.stringify([...this.read(), offerId].slice(-longestHistory)), this.storage);
+  }
+
+  /** Forgets the history: for a site's "forget me", and for tests. */
+  clear(): void {
+    removeItem(storageKey, this.storage);
   }
 
   /**

@@ -52,6 +52,11 @@ export class LeadOutbox {
     removeItem(keyPrefix + id, this.storage);
   }
 
+  /** Forgets every waiting lead: for a site's "forget me", and for tests. */
+  clear(): void {
+    for (const key of keysWith(keyPrefix, this.storage)) removeItem(key, this.storage);
+  }
+
   /**
    * Every entry, sorted into pending and overdue; unreadable ones are removed and counted.
    * The device clock may be wrong at either end: a queue time in the future (the clock was

@@ -144,7 +144,7 @@ function contrast(foreground: string, background: string): number {
 }
 
 function colorsOf(element: LeadCapture) {
-  const background = getComputedStyle(field(element, '.surface')).backgroundColor;
+  const background = getComputedStyle(field(element, '[part="surface"]')).backgroundColor;
   const color = (selector: string, property: 'color' | 'backgroundColor' = 'color') => getComputedStyle(field(element, selector))[property];
   return {
     background,
@@ -154,8 +154,8 @@ function colorsOf(element: LeadCapture) {
       privacy: [color('.privacy'), background],
       link: [color('.privacy a'), background],
       button: [color('button'), color('button', 'backgroundColor')],
-      error: [color('.error'), background],
-      input: [color('#email'), color('#email', 'backgroundColor')],
+      error: [color('[part~="error"]'), background],
+      input: [color('[part~="email-input"]'), color('[part~="email-input"]', 'backgroundColor')],
     },
   };
 }
@@ -175,8 +175,8 @@ describe('contrast of the default theme', () => {
     await emulateMedia({ colorScheme: 'dark' });
     const automatic = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads"></lead-capture>`);
     const forcedLight = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint="/api/leads" theme="light"></lead-capture>`);
-    expect(luminance(getComputedStyle(field(automatic, '.surface')).backgroundColor)).to.be.below(0.05);
-    expect(luminance(getComputedStyle(field(forcedLight, '.surface')).backgroundColor)).to.be.above(0.9);
+    expect(luminance(getComputedStyle(field(automatic, '[part="surface"]')).backgroundColor)).to.be.below(0.05);
+    expect(luminance(getComputedStyle(field(forcedLight, '[part="surface"]')).backgroundColor)).to.be.above(0.9);
     await expect(automatic).to.be.accessible();
   });
 
@@ -292,11 +292,11 @@ describe('style isolation', () => {
     await choose(element, 'email');
     const submitButton = field(element, 'button[type="submit"]');
     expect(getComputedStyle(submitButton).display).not.to.equal('none');
-    expect(getComputedStyle(field(element, '#email')).display).not.to.equal('none');
+    expect(getComputedStyle(field(element, '[part~="email-input"]')).display).not.to.equal('none');
     expect(getComputedStyle(field(element, '.choice')).visibility).to.equal('visible');
     expect(getComputedStyle(submitButton).backgroundColor).to.equal('rgb(29, 78, 216)');
     expect(getComputedStyle(field(element, 'legend')).color).to.equal('rgb(31, 41, 55)');
-    expect(getComputedStyle(field(element, '.surface')).backgroundColor).to.equal('rgb(255, 255, 255)');
+    expect(getComputedStyle(field(element, '[part="surface"]')).backgroundColor).to.equal('rgb(255, 255, 255)');
     // The page's own button gets none of the widget's styles.
     const pageButton = container.querySelector('#page-button') as HTMLElement;
     expect(getComputedStyle(pageButton).borderTopLeftRadius).not.to.equal(getComputedStyle(submitButton).borderTopLeftRadius);

@@ -89,7 +89,7 @@ describe('the contact policy', () => {
     await choose(element, 'call');
     await type(element, 'email', 'ada@example.com');
     await type(element, 'phone', '+1 555 010 0199');
-    const select = field<HTMLSelectElement>(element, '#callWindow');
+    const select = field<HTMLSelectElement>(element, '[part~="call-window-input"]');
     select.value = 'evening';
     select.dispatchEvent(new Event('change'));
     const lead = await submittedLead(element);
@@ -201,7 +201,7 @@ describe('minimisation, property-based: the lead holds only what the choice need
           if (has('email')) await type(element, 'email', answer.email ?? 'ada@example.com');
           if (has('phone')) await type(element, 'phone', answer.phone ?? '555 0100');
           if (has('callWindow') && answer.callWindow !== undefined) {
-            const select = field<HTMLSelectElement>(element, '#callWindow');
+            const select = field<HTMLSelectElement>(element, '[part~="call-window-input"]');
             select.value = answer.callWindow;
             select.dispatchEvent(new Event('change'));
             await element.updateComplete;

@@ -117,7 +117,7 @@ describe('<lead-capture> asks only what the choice needs', () => {
   it('asks only for an optional name until a preference is chosen', async () => {
     const element = await widget('/api/leads');
     expect(visibleFieldNames(element)).to.deep.equal(['name']);
-    expect(field(element, '#name').required).to.equal(false);
+    expect(field(element, '[part~="name-input"]').required).to.equal(false);
   });
 
   it('asks nothing more for "none"', async () => {
@@ -130,15 +130,15 @@ describe('<lead-capture> asks only what the choice needs', () => {
     const element = await widget('/api/leads');
     await choose(element, 'email');
     expect(visibleFieldNames(element)).to.deep.equal(['name', 'email']);
-    expect(field(element, '#email').required).to.equal(true);
+    expect(field(element, '[part~="email-input"]').required).to.equal(true);
   });
 
   it('asks for email, a required phone and an optional call window for "call"', async () => {
     const element = await widget('/api/leads');
     await choose(element, 'call');
     expect(visibleFieldNames(element)).to.deep.equal(['name', 'email', 'phone', 'callWindow']);
-    expect(field(element, '#phone').required).to.equal(true);
-    const windows = Array.from(field<HTMLSelectElement>(element, '#callWindow').options, (option) => option.value);
+    expect(field(element, '[part~="phone-input"]').required).to.equal(true);
+    const windows = Array.from(field<HTMLSelectElement>(element, '[part~="call-window-input"]').options, (option) => option.value);
     expect(windows).to.deep.equal(['', 'morning', 'afternoon', 'evening']);
   });
 
@@ -187,11 +187,11 @@ describe('<lead-capture> validation', () => {
     await type(element, 'email', 'ada@');
     await submit(element);
     expect(errorTexts(element)).to.deep.equal(['Please enter an email address like name@example.com.', 'Please enter a phone number so we can call you.']);
-    const email = field(element, '#email');
+    const email = field(element, '[part~="email-input"]');
     expect(shadow(element).activeElement).to.equal(email);
     expect(email.getAttribute('aria-describedby')).to.equal('email-error');
-    expect(field(element, '#email-error').textContent).to.contain('name@example.com');
-    expect(field(element, '#name').value).to.equal('Ada');
+    expect(field(element, '[part~="email-error"]').textContent).to.contain('name@example.com');
+    expect(field(element, '[part~="name-input"]').value).to.equal('Ada');
     await expect(element).to.be.accessible();
     expect(await endpoint.received()).to.have.length(0);
   });
@@ -214,8 +214,8 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     await type(element, 'name', 'Ada Lovelace');
     await type(element, 'email', 'ada@example.com');
     await type(element, 'phone', '+44 20 7946 0958');
-    field<HTMLSelectElement>(element, '#callWindow').value = 'morning';
-    field<HTMLSelectElement>(element, '#callWindow').dispatchEvent(new Event('change'));
+    field<HTMLSelectElement>(element, '[part~="call-window-input"]').value = 'morning';
+    field<HTMLSelectElement>(element, '[part~="call-window-input"]').dispatchEvent(new Event('change'));
     await tick(element, 'manual-reports');
 
     const submitted = oneEvent(element, 'lead-submit');
@@ -309,7 +309,7 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     expect(detail.error).to.deep.equal({ code: 'rejected', message: 'This email domain is not accepted.', status: 422 });
     expect(element.getAttribute('state')).to.equal('error');
     expect(statusText(element)).to.equal("We couldn't accept your details: This email domain is not accepted.");
-    expect(field(element, '#email').value).to.equal('ada@example.com');
+    expect(field(element, '[part~="email-input"]').value).to.equal('ada@example.com');
     expect(field(element, 'input[value="email"]').checked).to.equal(true);
     expect(field(element, 'input[value="slow-close"]').checked).to.equal(true);
     expect(maybeField(element, '[part="asset-link"]')).not.to.equal(null);
@@ -395,8 +395,8 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     await element.updateComplete;
     expect(detail.error).to.deep.equal({ code: 'rejected', message: 'email: should be a work email', status: 422 });
     expect(errorTexts(element)).to.deep.equal(['should be a work email']);
-    expect(field(element, '#email').getAttribute('aria-invalid')).to.equal('true');
-    expect(shadow(element).activeElement).to.equal(field(element, '#email'));
+    expect(field(element, '[part~="email-input"]').getAttribute('aria-invalid')).to.equal('true');
+    expect(shadow(element).activeElement).to.equal(field(element, '[part~="email-input"]'));
     const [request] = await endpoint.received();
     expect(request.headers.accept).to.equal('application/json');
     expect(JSON.parse(request.body)).to.include({ email: 'ada@example.com', preference: 'email' });

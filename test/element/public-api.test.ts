@@ -129,7 +129,7 @@ describe('data-layer', () => {
     const endpoint = new TestEndpoint();
     const element = await fixture<LeadCapture>(html`<lead-capture min-fill-ms="0" endpoint=${endpoint.url} offer-id="guide-2026" data-layer .indicators=${indicators}></lead-capture>`);
     await choose(element, 'email');
-    const email = field(element, '#email') as HTMLInputElement;
+    const email = field(element, '[part~="email-input"]') as HTMLInputElement;
     email.value = 'ada@example.com';
     email.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
     field(element, 'input[value="slow-close"]').click();

@@ -53,7 +53,7 @@ describe('bots, without a CAPTCHA', () => {
     const endpoint = new TestEndpoint();
     const element = await fixture<LeadCapture>(html`<lead-capture endpoint=${endpoint.url}></lead-capture>`);
     await choose(element, 'email');
-    const email = field(element, '#email');
+    const email = field(element, '[part~="email-input"]');
     for (const character of 'ada@example.com') {
       email.value += character;
       email.dispatchEvent(new InputEvent('input', { inputType: 'insertText', data: character, bubbles: true, composed: true }));
@@ -68,7 +68,7 @@ describe('bots, without a CAPTCHA', () => {
     const endpoint = new TestEndpoint();
     const element = await fixture<LeadCapture>(html`<lead-capture endpoint=${endpoint.url}></lead-capture>`);
     await choose(element, 'email');
-    const email = field(element, '#email');
+    const email = field(element, '[part~="email-input"]');
     email.value = 'ada@example.com';
     email.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true, composed: true }));
     let spam = false;

@@ -1,8 +1,12 @@
+import { ConversionHistory } from '../../src/consent/repeat.js';
+import { LeadOutbox } from '../../src/delivery/outbox.js';
+
 /** Test helpers for what a widget leaves behind in the page: storage and console errors. */
 
-/** Removes everything the widget keeps in localStorage (queue, conversions, claims). */
+/** Forgets everything the widget keeps in this browser (the queue and the conversion history), through its own API. */
 export function clearStoredState(): void {
-  for (const key of Object.keys(localStorage)) if (key.startsWith('lead-capture:')) localStorage.removeItem(key);
+  new LeadOutbox().clear();
+  new ConversionHistory().clear();
 }
 
 /** Captures console.error calls (their first argument) until `restore()`. */
