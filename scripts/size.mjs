@@ -12,9 +12,11 @@ export const budget = { target: 24 * 1024, cap: 28 * 1024 };
 /**
  * What CI enforces today: the current size plus a little headroom, so nothing grows
  * unnoticed while the budget above is out of reach (see the README's Performance section).
+ * Raised from 34 KB with issues 12 and 13 (controllers, the option table checked with zod,
+ * JSON attributes and their errors, the data layer, the schema built lazily): about 1 KB.
  * Once the bundle fits, set this to `budget.cap`: `--check` then enforces the cap, nothing else changes.
  */
-export const regressionCeiling = 34 * 1024;
+export const regressionCeiling = 36 * 1024;
 
 /** Whether `total` (bytes of gzip) passes the check CI runs, and why not. */
 export function checkSize(total, ceiling = regressionCeiling) {

@@ -11,7 +11,7 @@ import { formatString, labelKey } from '../i18n/strings.js';
 import { buildLead, type FormAnswers } from '../lead/build.js';
 import { createLeadId, deepFreeze, sameLeadContent } from '../lead/identity.js';
 import { pageContextFrom } from '../lead/page-context.js';
-import { parseLead, type Lead } from '../lead/schema.js';
+import { leadSchemas, parseLead, type Lead } from '../lead/schema.js';
 import { classifyLead } from '../lead/temperature.js';
 import type { ConfigurationController } from './configuration.js';
 import type { FormStateController } from './form-state.js';
@@ -63,6 +63,14 @@ export class CaptureController implements ReactiveController {
   hostConnected(): void {
     routeBackgroundOutcomes(this.courier);
     this.courier.start();
+    // Not on the way to the first paint: the schema is built once the page is idle (or at
+    // the first check, if the prospect is quicker).
+    whenIdle(leadSchemas);
+  }
+
+  /** A call lead needs the time zone, whose first lookup is slow: ask for it once the prospect chose a call, while they type. */
+  hostUpdated(): void {
+    if (this.form.answers.preference === 'call') whenIdle(browserTimeZone);
   }
 
   /** The prospect submitted. One capture, one request: a second click while it runs does nothing. */
@@ -223,13 +231,25 @@ export class CaptureController implements ReactiveController {
   }
 }
 
-/** The browser's time zone, or UTC where it cannot tell. */
+let timeZone: string | undefined;
+
+/** The browser's time zone, or UTC where it cannot tell; looked up once. */
 function browserTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+    timeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
   } catch {
-    return 'UTC';
+    timeZone = 'UTC';
   }
+  return timeZone;
+}
+
+const scheduled = new Set<() => unknown>();
+
+/** Runs a task once per page when the browser is idle (a macrotask where there is no requestIdleCallback). */
+function whenIdle(task: () => unknown): void {
+  if (scheduled.has(task)) return;
+  scheduled.add(task);
+  (globalThis.requestIdleCallback ?? setTimeout)(() => task());
 }
 
 /** What the site owner can do about a request the browser refused, by destination. */

@@ -1,6 +1,6 @@
 import { normalisePhone, type FormAnswers } from '../lead/build.js';
 import { needsEmail, needsPhone } from '../lead/contact-rules.js';
-import { contactSchema, fieldLimits } from '../lead/schema.js';
+import { fieldLimits, leadSchemas } from '../lead/schema.js';
 import type { OfferKind } from '../lead/vocabulary.js';
 import { formatString, type LeadCaptureStrings } from '../i18n/strings.js';
 
@@ -30,7 +30,7 @@ export function validateAnswers(answers: DraftAnswers, offer: OfferKind, strings
   if (fields.email) {
     const email = answers.email?.trim() ?? '';
     if (!email) errors.email = strings.errorEmailMissing;
-    else if (!contactSchema.shape.email.safeParse(email).success) errors.email = strings.errorEmailInvalid;
+    else if (!leadSchemas().contactSchema.shape.email.safeParse(email).success) errors.email = strings.errorEmailInvalid;
   }
   if (fields.phone) {
     const phone = answers.phone?.trim() ?? '';
@@ -43,7 +43,7 @@ export function validateAnswers(answers: DraftAnswers, offer: OfferKind, strings
 /** Digits with the usual separators; letters or too few digits are a typo, not a number. */
 function isPlausiblePhone(phone: string): boolean {
   if (!/^\+?[\d\s().\-/]+$/.test(phone)) return false;
-  return contactSchema.shape.phone.safeParse(normalisePhone(phone)).success;
+  return leadSchemas().contactSchema.shape.phone.safeParse(normalisePhone(phone)).success;
 }
 
 export function firstInvalidField(errors: FieldErrors): FieldName | undefined {

@@ -21,164 +21,185 @@ export const fieldLimits = {
   utm: 200,
 } as const;
 
-/** A non-empty, bounded string: absent fields are left out, never sent as "". */
-const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
-
-const isoTimestamp = z.iso.datetime({ offset: true });
-
-export const offerSchema = z.object({
-  kind: z.enum(offerKinds),
-  id: z.optional(text(fieldLimits.offerText)),
-  title: z.optional(text(fieldLimits.offerText)),
-  assetHref: z.optional(text(fieldLimits.href)),
-});
-
-export const contactSchema = z.object({
-  preference: z.enum(contactPreferences),
-  name: z.optional(text(fieldLimits.name)),
-  email: z.optional(z.email().check(z.maxLength(fieldLimits.email))),
-  phone: z.optional(
-    z.string().check(z.regex(/^\+?\d{4,31}$/, 'A phone number is digits with an optional leading +'), z.maxLength(fieldLimits.phone)),
-  ),
-  callWindow: z.optional(z.enum(callWindows)),
-});
-
-export const indicatorSchema = z.object({
-  value: text(fieldLimits.indicatorValue),
-  label: text(fieldLimits.indicatorLabel),
-});
-
-export const channelsSchema = z.object({ email: z.boolean(), phone: z.boolean() });
-
 /**
- * Proof of what the prospect agreed to, after the Kantara Consent Receipt v1.1 and
- * ISO/IEC TS 27560 fields that fit a web form.
+ * The schemas, built when first used rather than when the script loads: zod's schema
+ * objects take tens of milliseconds to construct on a slow phone, and the first paint does
+ * not need them (the widget builds them in idle time, or at the first check, whichever
+ * comes first).
  */
-export const consentSchema = z.object({
-  receiptId: z.uuid(),
-  givenAt: isoTimestamp,
-  /** `web-form:lead-capture@<widget version>`. */
-  collectionMethod: z.string().check(z.startsWith('web-form:lead-capture'), z.maxLength(100)),
-  /** BCP 47 tag of the language the text was shown in. */
-  language: text(35),
-  jurisdiction: z.optional(text(fieldLimits.offerText)),
-  /** The organisation collecting the lead. */
-  controller: z.optional(text(fieldLimits.offerText)),
-  policyHref: z.optional(text(fieldLimits.href)),
-  version: z.optional(text(fieldLimits.offerText)),
-  /** The exact wording rendered next to the choice the prospect made. */
-  text: text(fieldLimits.consentText),
+function buildSchemas() {
+  /** A non-empty, bounded string: absent fields are left out, never sent as "". */
+  const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+
+  const isoTimestamp = z.iso.datetime({ offset: true });
+
+  const offerSchema = z.object({
+    kind: z.enum(offerKinds),
+    id: z.optional(text(fieldLimits.offerText)),
+    title: z.optional(text(fieldLimits.offerText)),
+    assetHref: z.optional(text(fieldLimits.href)),
+  });
+
+  const contactSchema = z.object({
+    preference: z.enum(contactPreferences),
+    name: z.optional(text(fieldLimits.name)),
+    email: z.optional(z.email().check(z.maxLength(fieldLimits.email))),
+    phone: z.optional(
+      z.string().check(z.regex(/^\+?\d{4,31}$/, 'A phone number is digits with an optional leading +'), z.maxLength(fieldLimits.phone)),
+    ),
+    callWindow: z.optional(z.enum(callWindows)),
+  });
+
+  const indicatorSchema = z.object({
+    value: text(fieldLimits.indicatorValue),
+    label: text(fieldLimits.indicatorLabel),
+  });
+
+  const channelsSchema = z.object({ email: z.boolean(), phone: z.boolean() });
+
   /**
-   * SHA-256 of `text` (UTF-8), lowercase hex. Absent when the page had no `crypto.subtle`
-   * (plain http): the receiver computes it from `text`.
+   * Proof of what the prospect agreed to, after the Kantara Consent Receipt v1.1 and
+   * ISO/IEC TS 27560 fields that fit a web form.
    */
-  textSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
-  /** The follow-up channels the prospect's own choice allows. */
-  channels: channelsSchema,
-  /** The browser sent Global Privacy Control. */
-  gpc: z.boolean(),
-});
+  const consentSchema = z.object({
+    receiptId: z.uuid(),
+    givenAt: isoTimestamp,
+    /** `web-form:lead-capture@<widget version>`. */
+    collectionMethod: z.string().check(z.startsWith('web-form:lead-capture'), z.maxLength(100)),
+    /** BCP 47 tag of the language the text was shown in. */
+    language: text(35),
+    jurisdiction: z.optional(text(fieldLimits.offerText)),
+    /** The organisation collecting the lead. */
+    controller: z.optional(text(fieldLimits.offerText)),
+    policyHref: z.optional(text(fieldLimits.href)),
+    version: z.optional(text(fieldLimits.offerText)),
+    /** The exact wording rendered next to the choice the prospect made. */
+    text: text(fieldLimits.consentText),
+    /**
+     * SHA-256 of `text` (UTF-8), lowercase hex. Absent when the page had no `crypto.subtle`
+     * (plain http): the receiver computes it from `text`.
+     */
+    textSha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+    /** The follow-up channels the prospect's own choice allows. */
+    channels: channelsSchema,
+    /** The browser sent Global Privacy Control. */
+    gpc: z.boolean(),
+  });
 
-/** What the seller may do, for a CRM or dialer to enforce. */
-export const contactPolicySchema = z.object({
-  channels: channelsSchema,
-  /** The prospect chose no follow-up (delivering what they asked for is not contact). */
-  doNotContact: z.boolean(),
-  callWindow: z.optional(z.enum(callWindows)),
-  /** IANA time zone of the prospect, for the call window. */
-  timeZone: z.optional(text(64)),
-  maxCallAttempts: z.optional(z.int().check(z.gte(0), z.lte(10))),
-});
+  /** What the seller may do, for a CRM or dialer to enforce. */
+  const contactPolicySchema = z.object({
+    channels: channelsSchema,
+    /** The prospect chose no follow-up (delivering what they asked for is not contact). */
+    doNotContact: z.boolean(),
+    callWindow: z.optional(z.enum(callWindows)),
+    /** IANA time zone of the prospect, for the call window. */
+    timeZone: z.optional(text(64)),
+    maxCallAttempts: z.optional(z.int().check(z.gte(0), z.lte(10))),
+  });
 
-/** Earlier conversions in this browser (offer ids only): the call-to-action dilution signal. */
-export const repeatSchema = z.object({
-  count: z.int().check(z.gte(0)),
-  offers: z.array(text(fieldLimits.offerText)).check(z.maxLength(50)),
-});
+  /** Earlier conversions in this browser (offer ids only): the call-to-action dilution signal. */
+  const repeatSchema = z.object({
+    count: z.int().check(z.gte(0)),
+    offers: z.array(text(fieldLimits.offerText)).check(z.maxLength(50)),
+  });
 
-export const utmSchema = z.object({
-  source: z.optional(text(fieldLimits.utm)),
-  medium: z.optional(text(fieldLimits.utm)),
-  campaign: z.optional(text(fieldLimits.utm)),
-  term: z.optional(text(fieldLimits.utm)),
-  content: z.optional(text(fieldLimits.utm)),
-});
+  const utmSchema = z.object({
+    source: z.optional(text(fieldLimits.utm)),
+    medium: z.optional(text(fieldLimits.utm)),
+    campaign: z.optional(text(fieldLimits.utm)),
+    term: z.optional(text(fieldLimits.utm)),
+    content: z.optional(text(fieldLimits.utm)),
+  });
 
-export const pageSchema = z.object({
-  url: text(fieldLimits.href),
-  referrer: z.optional(text(fieldLimits.href)),
-  utm: z.optional(utmSchema),
-});
+  const pageSchema = z.object({
+    url: text(fieldLimits.href),
+    referrer: z.optional(text(fieldLimits.href)),
+    utm: z.optional(utmSchema),
+  });
 
-export const leadSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    id: z.uuidv4(),
-    capturedAt: isoTimestamp,
-    temperature: z.enum(temperatures),
-    priority: z.boolean(),
-    nextSteps: z.array(z.enum(nextStepCodes)).check(z.minLength(1)),
-    offer: offerSchema,
-    contact: contactSchema,
-    indicators: z.array(indicatorSchema).check(z.maxLength(fieldLimits.indicators)),
-    consent: consentSchema,
-    contactPolicy: contactPolicySchema,
-    repeat: z.optional(repeatSchema),
-    page: pageSchema,
-  })
-  .check(
-    // The promises made to the prospect, checked on both ends of the wire.
-    z.superRefine((lead, context) => {
-      const { preference, email, phone, callWindow } = lead.contact;
-      const emailNeeded = needsEmail(lead.offer.kind, preference);
-      if (emailNeeded && email === undefined) {
-        context.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'An email address is required for this preference and offer', input: email });
-      }
-      if (!emailNeeded && email !== undefined) {
-        context.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'An email address was not needed and must not be collected', input: email });
-      }
-      if (needsPhone(preference) && phone === undefined) {
-        context.addIssue({ code: 'custom', path: ['contact', 'phone'], message: 'A phone number is required when the prospect asked for a call', input: phone });
-      }
-      if (!needsPhone(preference) && (phone !== undefined || callWindow !== undefined)) {
-        context.addIssue({ code: 'custom', path: ['contact', 'phone'], message: 'A phone number is only collected when the prospect asked for a call', input: phone });
-      }
-      if (lead.nextSteps[0] !== 'deliver-request') {
-        context.addIssue({ code: 'custom', path: ['nextSteps', 0], message: 'The first next step is always deliver-request', input: lead.nextSteps[0] });
-      }
-      const channels = allowedChannels(preference);
-      for (const [path, given] of [[['consent', 'channels'], lead.consent.channels], [['contactPolicy', 'channels'], lead.contactPolicy.channels]] as const) {
-        if (given.email !== channels.email || given.phone !== channels.phone) {
-          context.addIssue({ code: 'custom', path: [...path], message: `Channels must be exactly what the "${preference}" preference allows`, input: given });
+  const leadSchema = z
+    .object({
+      schemaVersion: z.literal(1),
+      id: z.uuidv4(),
+      capturedAt: isoTimestamp,
+      temperature: z.enum(temperatures),
+      priority: z.boolean(),
+      nextSteps: z.array(z.enum(nextStepCodes)).check(z.minLength(1)),
+      offer: offerSchema,
+      contact: contactSchema,
+      indicators: z.array(indicatorSchema).check(z.maxLength(fieldLimits.indicators)),
+      consent: consentSchema,
+      contactPolicy: contactPolicySchema,
+      repeat: z.optional(repeatSchema),
+      page: pageSchema,
+    })
+    .check(
+      // The promises made to the prospect, checked on both ends of the wire.
+      z.superRefine((lead, context) => {
+        const { preference, email, phone, callWindow } = lead.contact;
+        const emailNeeded = needsEmail(lead.offer.kind, preference);
+        if (emailNeeded && email === undefined) {
+          context.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'An email address is required for this preference and offer', input: email });
         }
-      }
-      const policy = lead.contactPolicy;
-      if (policy.doNotContact !== (preference === 'none')) {
-        context.addIssue({ code: 'custom', path: ['contactPolicy', 'doNotContact'], message: 'doNotContact is true exactly when the preference is "none"', input: policy.doNotContact });
-      }
-      if (preference !== 'call' && (policy.callWindow !== undefined || policy.timeZone !== undefined || policy.maxCallAttempts !== undefined)) {
-        context.addIssue({ code: 'custom', path: ['contactPolicy'], message: 'Call timing is only part of the policy when the prospect asked for a call', input: policy });
-      }
-      if (preference === 'call' && (policy.maxCallAttempts === undefined || policy.timeZone === undefined || policy.callWindow !== callWindow)) {
-        context.addIssue({ code: 'custom', path: ['contactPolicy'], message: "A call policy states the prospect's call window, time zone and the most calls allowed", input: policy });
-      }
-      lead.nextSteps.forEach((step, index) => {
-        if (!isStepAllowed(step, preference)) {
-          context.addIssue({ code: 'custom', path: ['nextSteps', index], message: `${step} uses a channel the prospect did not allow`, input: step });
+        if (!emailNeeded && email !== undefined) {
+          context.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'An email address was not needed and must not be collected', input: email });
         }
-      });
-    }),
-  );
+        if (needsPhone(preference) && phone === undefined) {
+          context.addIssue({ code: 'custom', path: ['contact', 'phone'], message: 'A phone number is required when the prospect asked for a call', input: phone });
+        }
+        if (!needsPhone(preference) && (phone !== undefined || callWindow !== undefined)) {
+          context.addIssue({ code: 'custom', path: ['contact', 'phone'], message: 'A phone number is only collected when the prospect asked for a call', input: phone });
+        }
+        if (lead.nextSteps[0] !== 'deliver-request') {
+          context.addIssue({ code: 'custom', path: ['nextSteps', 0], message: 'The first next step is always deliver-request', input: lead.nextSteps[0] });
+        }
+        const channels = allowedChannels(preference);
+        for (const [path, given] of [[['consent', 'channels'], lead.consent.channels], [['contactPolicy', 'channels'], lead.contactPolicy.channels]] as const) {
+          if (given.email !== channels.email || given.phone !== channels.phone) {
+            context.addIssue({ code: 'custom', path: [...path], message: `Channels must be exactly what the "${preference}" preference allows`, input: given });
+          }
+        }
+        const policy = lead.contactPolicy;
+        if (policy.doNotContact !== (preference === 'none')) {
+          context.addIssue({ code: 'custom', path: ['contactPolicy', 'doNotContact'], message: 'doNotContact is true exactly when the preference is "none"', input: policy.doNotContact });
+        }
+        if (preference !== 'call' && (policy.callWindow !== undefined || policy.timeZone !== undefined || policy.maxCallAttempts !== undefined)) {
+          context.addIssue({ code: 'custom', path: ['contactPolicy'], message: 'Call timing is only part of the policy when the prospect asked for a call', input: policy });
+        }
+        if (preference === 'call' && (policy.maxCallAttempts === undefined || policy.timeZone === undefined || policy.callWindow !== callWindow)) {
+          context.addIssue({ code: 'custom', path: ['contactPolicy'], message: "A call policy states the prospect's call window, time zone and the most calls allowed", input: policy });
+        }
+        lead.nextSteps.forEach((step, index) => {
+          if (!isStepAllowed(step, preference)) {
+            context.addIssue({ code: 'custom', path: ['nextSteps', index], message: `${step} uses a channel the prospect did not allow`, input: step });
+          }
+        });
+      }),
+    );
+  return { offerSchema, contactSchema, indicatorSchema, channelsSchema, consentSchema, contactPolicySchema, repeatSchema, utmSchema, pageSchema, leadSchema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let built: Schemas | undefined;
+
+/** Every schema of the lead, built once, on first call. */
+export function leadSchemas(): Schemas {
+  built ??= buildSchemas();
+  return built;
+}
+
+/** The lead's schema (`leadSchema.safeParse(body)`); built on its first use. */
+export const leadSchema = z.lazy(() => leadSchemas().leadSchema);
 
 export type Lead = z.infer<typeof leadSchema>;
-export type Offer = z.infer<typeof offerSchema>;
-export type Contact = z.infer<typeof contactSchema>;
-export type Indicator = z.infer<typeof indicatorSchema>;
-export type Consent = z.infer<typeof consentSchema>;
-export type ContactPolicy = z.infer<typeof contactPolicySchema>;
-export type RepeatSignalField = z.infer<typeof repeatSchema>;
-export type PageContext = z.infer<typeof pageSchema>;
-export type Utm = z.infer<typeof utmSchema>;
+export type Offer = z.infer<Schemas['offerSchema']>;
+export type Contact = z.infer<Schemas['contactSchema']>;
+export type Indicator = z.infer<Schemas['indicatorSchema']>;
+export type Consent = z.infer<Schemas['consentSchema']>;
+export type ContactPolicy = z.infer<Schemas['contactPolicySchema']>;
+export type RepeatSignalField = z.infer<Schemas['repeatSchema']>;
+export type PageContext = z.infer<Schemas['pageSchema']>;
+export type Utm = z.infer<Schemas['utmSchema']>;
 
 /** One problem with a lead, addressed by its dotted path (`contact.email`). */
 export interface LeadIssue {
@@ -190,7 +211,7 @@ export type LeadParseResult = { success: true; lead: Lead } | { success: false; 
 
 /** Validates anything (a request body, a stored record) as a lead, without throwing. */
 export function parseLead(input: unknown): LeadParseResult {
-  const result = leadSchema.safeParse(input);
+  const result = leadSchemas().leadSchema.safeParse(input);
   if (result.success) return { success: true, lead: result.data };
   return {
     success: false,

@@ -1,6 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { ConversionHistory } from '../../src/consent/repeat.js';
-import { repeatSchema } from '../../src/lead/schema.js';
+import { leadSchemas } from '../../src/lead/schema.js';
+
+const { repeatSchema } = leadSchemas();
 
 const key = 'lead-capture:v1:conversions';
 
