@@ -1,5 +1,5 @@
 // The packed package in stock apps made by each framework's own starter (create-vite's
-// react-ts, vue-ts, svelte-ts): installed from the tarball `npm pack` makes, type-checked
+// react-ts, vue-ts, svelte-ts; Angular 21's ng new): installed from the tarball `npm pack` makes, type-checked
 // by the app's own checker, built for production, and driven in Chromium against a real
 // lead endpoint on another origin. Run by scripts/test-hosts.mjs (npm run test:hosts),
 // which builds the library first when dist/ is stale.
@@ -7,7 +7,7 @@
 // Each app has two pages: index.html imports 'lead-capture/<framework>' before it renders;
 // late.html renders <lead-capture> (indicators set as a property) first and imports the
 // package after the first render, so the framework sets everything on an element that is
-// not defined yet (late registration).
+// not defined yet (late registration). Angular has one page; `?late` does the same there.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createReadStream } from 'node:fs';
@@ -24,17 +24,34 @@ const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
 const npmFlags = ['--prefer-offline', '--no-audit', '--no-fund'];
 
-/** Each app: its folder, its own type check (the starter's scripts) and what it renders. */
+const vite = (...args) => ['npx', 'vite', 'build', '--logLevel', 'warn', ...args];
+const viteApp = { build: [vite()], devBuild: [vite('--mode', 'development', '--outDir', 'dist-dev')], folders: { dist: 'dist', 'dist-dev': 'dist-dev' }, pages: ['index.html', 'late.html'], typings: true };
+
+/**
+ * Each app: its own type check (the starter's), its production and development builds and
+ * where they land, its two pages (registered before render, late), and whether the package
+ * ships typings for it (lead-capture/<name>). Angular's build is its type check (AOT, strict
+ * templates) and it has one page, told apart by `?late`.
+ */
 const apps = [
-  { name: 'react', check: [['npx', 'tsc', '-b']] },
-  { name: 'vue', check: [['npx', 'vue-tsc', '-b']] },
-  { name: 'svelte', check: [['npm', 'run', 'check']] },
+  { name: 'react', check: [['npx', 'tsc', '-b']], ...viteApp },
+  { name: 'vue', check: [['npx', 'vue-tsc', '-b']], ...viteApp },
+  { name: 'svelte', check: [['npm', 'run', 'check']], ...viteApp },
+  {
+    name: 'angular',
+    check: [['npx', 'ng', 'build']],
+    build: [],
+    devBuild: [['npx', 'ng', 'build', '--configuration', 'development', '--output-path', 'dist-dev']],
+    folders: { dist: 'dist/ng-host/browser', 'dist-dev': 'dist-dev/browser' },
+    pages: ['', '?late'],
+    typings: false,
+  },
 ].map((app) => ({ ...app, dir: join(import.meta.dirname, app.name), offerId: `host-${app.name}` }));
 
 /** Runs a command in an app's folder; on failure the error carries everything it printed. */
 async function sh(cwd, [command, ...args], env = {}) {
   try {
-    return await run(command, args, { cwd, env: { ...process.env, ...env }, maxBuffer: 32 * 1024 * 1024 });
+    return await run(command, args, { cwd, env: { ...process.env, NG_CLI_ANALYTICS: 'false', ...env }, maxBuffer: 32 * 1024 * 1024 });
   } catch (error) {
     throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${error.stdout}\n${error.stderr}`);
   }
@@ -168,7 +185,7 @@ async function visit(t, app, origin, pagePath) {
   const page = await context.newPage();
   const problems = watchConsole(page);
   try {
-    await page.goto(`${origin}/${pagePath}?endpoint=${encodeURIComponent(endpoint.url)}`);
+    await page.goto(`${origin}/${pagePath}${pagePath.includes('?') ? '&' : '?'}endpoint=${encodeURIComponent(endpoint.url)}`);
     const widget = page.locator('lead-capture');
 
     await t.test('the widget renders inside the app (a form in its shadow root)', async () => {
@@ -224,7 +241,7 @@ for (const app of apps) {
       for (const command of app.check) await sh(app.dir, command);
     });
 
-    test(`the hand-written lead-capture/${app.name} typings have no errors of their own`, async () => {
+    test(`the hand-written lead-capture/${app.name} typings have no errors of their own`, { skip: !app.typings && 'no typings entry for it' }, async () => {
       // The apps check with skipLibCheck on (the starters' default), which hides errors inside
       // a .d.ts. Checking with it off takes a minute (zod's and the framework's types), so the
       // file is checked as a .ts copy beside it: the same declarations, the libraries skipped.
@@ -247,16 +264,16 @@ for (const app of apps) {
 
     test('builds for production, and for development (framework warnings are development-only)', async () => {
       await installed.get(app.name);
-      await sh(app.dir, ['npx', 'vite', 'build', '--logLevel', 'warn']);
-      await sh(app.dir, ['npx', 'vite', 'build', '--logLevel', 'warn', '--mode', 'development', '--outDir', 'dist-dev'], { NODE_ENV: 'development' });
+      for (const command of app.build) await sh(app.dir, command);
+      for (const command of app.devBuild) await sh(app.dir, command, { NODE_ENV: 'development' });
     });
 
-    for (const build of ['dist', 'dist-dev']) {
-      for (const pagePath of ['index.html', 'late.html']) {
-        const label = pagePath === 'late.html' ? 'late registration (defined after the first render)' : 'registered before render';
+    for (const [build, folder] of Object.entries(app.folders)) {
+      for (const [index, pagePath] of app.pages.entries()) {
+        const label = index === 1 ? 'late registration (defined after the first render)' : 'registered before render';
         test(`${build}: ${label}`, async (t) => {
-          await stat(join(app.dir, build, pagePath));
-          const site = await serveFolder(join(app.dir, build));
+          await stat(join(app.dir, folder, 'index.html'));
+          const site = await serveFolder(join(app.dir, folder));
           try {
             await visit(t, app, site.origin, pagePath);
           } finally {
