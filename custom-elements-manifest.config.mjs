@@ -3,11 +3,13 @@
 // attributes, events, parts and custom properties, at the paths the package ships
 // (`dist/element.js` declares them, `dist/lead-capture.js` registers them). Internal modules
 // are not listed. The attributes come from the option table in `src/options.ts`, the one
-// place they are declared, read here through esbuild (the analyzer cannot evaluate a spread).
-import { buildSync } from 'esbuild';
+// place they are declared, transpiled here by TypeScript (the analyzer cannot evaluate a spread;
+// options.ts imports only types, so it runs alone).
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 
-const bundled = buildSync({ entryPoints: ['src/options.ts'], bundle: true, format: 'esm', write: false, platform: 'neutral', logLevel: 'silent' });
-const { optionTable, attributeName } = await import(`data:text/javascript,${encodeURIComponent(bundled.outputFiles[0].text)}`);
+const optionsModule = ts.transpileModule(readFileSync('src/options.ts', 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
+const { optionTable, attributeName } = await import(`data:text/javascript,${encodeURIComponent(optionsModule.outputText)}`);
 
 const elementFiles = ['src/lead-capture.ts', 'src/lead-indicator.ts'];
 const declaringModule = 'dist/element.js';

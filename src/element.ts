@@ -27,3 +27,4 @@ export function defineLeadCapture(registry: CustomElementRegistry = customElemen
   if (!registry.get('lead-indicator')) registry.define('lead-indicator', LeadIndicator);
   if (!registry.get('lead-capture')) registry.define('lead-capture', LeadCapture);
 }
+export type * from './hosts/types.js';

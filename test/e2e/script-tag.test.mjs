@@ -130,3 +130,34 @@ test('a bot that submits the README snippet at machine speed is thanked, reporte
   assert.equal((await site.leads()).length, storedBefore);
   await page.close();
 });
+
+test('added by a tag manager after the page has loaded, the script upgrades the widget in place, and the data layer hears the capture', async () => {
+  const page = await browser.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+  const storedBefore = (await site.leads()).length;
+  await page.goto(`${site.origin}/landing-tag-manager.html`, { waitUntil: 'load' });
+  assert.equal(await page.evaluate(() => customElements.get('lead-capture')), undefined, 'not defined before the tag fires');
+  // What a GTM Custom HTML tag does: a script element appended to the body once the page has loaded.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const script = Object.assign(document.createElement('script'), { src: '/dist/lead-capture.iife.js', onload: resolve, onerror: reject });
+        document.body.append(script);
+      }),
+  );
+  await page.getByLabel('Just the content, please don\'t contact me').check();
+  await page.getByLabel('Month-end close takes over a week').check();
+  await page.getByRole('button', { name: 'Get the download' }).click();
+  await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
+
+  const leads = (await site.leads()).slice(storedBefore);
+  assert.equal(leads.length, 1, 'one lead, sent once');
+  assert.deepEqual(leads[0].lead.indicators, [{ value: 'slow-close', label: 'Month-end close takes over a week' }]);
+  const layer = await page.evaluate(() => window.dataLayer);
+  assert.deepEqual(layer.map((entry) => entry.event), ['lead_capture_sent']);
+  assert.equal(layer[0].offer_id, 'benchmark-2026');
+  assert.deepEqual(pageErrors, []);
+  await page.close();
+});
