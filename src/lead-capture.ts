@@ -176,11 +176,20 @@ export class LeadCapture extends LitElement {
 
   /**
    * Where the widget is: `idle`, `submitting`, `sent`, `queued` (kept in this browser, sent
-   * later) or `error`. Read-only; reflected to the `state` attribute and to CSS custom
+   * later) or `error`. Read-only (see the setter); reflected to the `state` attribute and to CSS custom
    * states (`lead-capture:state(sent)`) for styling.
    */
   get state(): LeadCaptureState {
     return this.capture.state;
+  }
+
+  /**
+   * Writing `state` changes nothing but says so once in the console: a thank-you is only
+   * shown for a lead that was handled. It does not throw, so a framework that spreads props
+   * onto the element keeps rendering. (`never`: TypeScript refuses the assignment.)
+   */
+  set state(_ignored: never) {
+    this.config.report([{ attribute: 'state', message: 'state is read-only: it says where the widget is, and writing it changes nothing.' }]);
   }
 
   protected override render(): TemplateResult {
@@ -189,7 +198,7 @@ export class LeadCapture extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { state } = this;
+    const { state } = this.capture;
     if (this.getAttribute('state') !== state) {
       this.setAttribute('state', state);
       showState(this.internals, state);
