@@ -176,18 +176,18 @@ export class LeadCapture extends LitElement {
 
   /**
    * Where the widget is: `idle`, `submitting`, `sent`, `queued` (kept in this browser, sent
-   * later) or `error`. Read-only (see the setter); reflected to the `state` attribute and to CSS custom
-   * states (`lead-capture:state(sent)`) for styling.
+   * later) or `error`. Reflected to the `state` attribute and to CSS custom states
+   * (`lead-capture:state(sent)`) for styling. Read-only: writing it changes nothing (one
+   * console error), so a thank-you is only ever shown for a lead that was handled.
+   * @readonly
    */
   get state(): LeadCaptureState {
     return this.capture.state;
   }
 
-  /**
-   * Writing `state` changes nothing but says so once in the console: a thank-you is only
-   * shown for a lead that was handled. It does not throw, so a framework that spreads props
-   * onto the element keeps rendering. (`never`: TypeScript refuses the assignment.)
-   */
+  // Writing `state` changes nothing but says so once in the console. It does not throw, so a
+  // framework that spreads props onto the element keeps rendering; `never` makes TypeScript
+  // refuse the assignment.
   set state(_ignored: never) {
     this.config.report([{ attribute: 'state', message: 'state is read-only: it says where the widget is, and writing it changes nothing.' }]);
   }
