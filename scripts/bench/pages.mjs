@@ -82,10 +82,10 @@ export function staticPage() {
 /** Where the static twin posts; the answer does not matter, only when the request left. */
 export const sinkPage = () => '';
 
-/** The README's reservation rule for a widget whose script has not run yet, as the README has it now. */
+/** The README's reservation rule for the widget's space (for `lead-capture`, or only `:not(:defined)`), as the README has it now. */
 export function readmeReservation() {
   const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  return readme.match(/lead-capture:not\(:defined\)\s*\{[^}]*\}/)?.[0];
+  return readme.match(/^lead-capture(?::not\(:defined\))?\s*\{[^}]*min-height[^}]*\}/m)?.[0];
 }
 
 /**

@@ -115,7 +115,7 @@ function shiftSection(shift, reservation, runs) {
       ],
     ),
     '',
-    `Rendered height of the README's example widget (English, default theme, page font 16 px): ${rem(shift.heights.wide)} at 1280 px wide (the widget at its 36 rem max-inline-size), ${rem(shift.heights.narrow)} at 375 px wide. The reservation is exact only when its min-height is that height.`,
+    `Rendered height of the README's example widget (English, default theme, page font 16 px): ${rem(shift.heights.wide)} at 1280 px wide (the widget at its 36 rem max-inline-size), ${rem(shift.heights.narrow)} at 375 px wide. A reservation leaves no shift when its min-height is at least that height and stays on after the widget renders.`,
   ].join('\n');
 }
 
