@@ -127,9 +127,15 @@ export class LeadCourier extends EventTarget {
     document.addEventListener('visibilitychange', () => {
       if (document.visibilityState === 'hidden') this.sendAtExit();
     });
-    // Flush after the page has loaded: the visit the prospect came for goes first.
-    if (document.readyState === 'complete') setTimeout(() => void this.flush());
-    else window.addEventListener('load', () => void this.flush(), { once: true });
+    // Flush once the page has loaded and the browser is idle: the visit the prospect came for
+    // goes first, and reading storage stays off the way to the first paint. (At most 2 s
+    // later where the page is never idle; a macrotask where there is no requestIdleCallback.)
+    const flushWhenIdle = () => {
+      if ('requestIdleCallback' in globalThis) requestIdleCallback(() => void this.flush(), { timeout: 2000 });
+      else setTimeout(() => void this.flush());
+    };
+    if (document.readyState === 'complete') flushWhenIdle();
+    else window.addEventListener('load', flushWhenIdle, { once: true });
   }
 
   private async flushPass(): Promise<void> {
