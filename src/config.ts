@@ -107,10 +107,15 @@ function typedOptions(raw: RawConfiguration, problems: ConfigurationProblem[]): 
   return typed;
 }
 
-/** Options in, configuration out. `knownStrings` are the keys of the texts (`strings`). */
-export function resolveConfiguration(raw: RawConfiguration, baseUrl: string, knownStrings: readonly string[] = []): Configuration {
+/**
+ * Options in, configuration out. `knownStrings` are the keys of the texts (`strings`).
+ * `underneath` holds the options of the JSON config child: each is replaced by the element's,
+ * except `strings`, whose texts merge (the element's over the child's).
+ */
+export function resolveConfiguration(raw: RawConfiguration, baseUrl: string, knownStrings: readonly string[] = [], underneath: RawConfiguration = {}): Configuration {
   const problems: ConfigurationProblem[] = [];
-  const options = typedOptions(raw, problems) as { [Name in OptionName]?: Name extends NumberOptionName ? number | string : Name extends 'trackRepeats' ? boolean | string : Name extends 'indicators' ? unknown[] : Name extends 'fieldNames' | 'hiddenFields' | 'strings' ? Record<string, string> : Name extends 'classify' ? Classifier : string };
+  const childStrings = raw.strings !== undefined && underneath.strings !== undefined ? typedOptions({ strings: underneath.strings }, problems).strings : undefined;
+  const options = typedOptions({ ...underneath, ...raw }, problems) as { [Name in OptionName]?: Name extends NumberOptionName ? number | string : Name extends 'trackRepeats' ? boolean | string : Name extends 'indicators' ? unknown[] : Name extends 'fieldNames' | 'hiddenFields' | 'strings' ? Record<string, string> : Name extends 'classify' ? Classifier : string };
   const endpoint = resolveEndpoint(options.endpoint, baseUrl, problems);
   const requestedOffer = options.offer?.trim() || 'download';
   const offer = isOfferKind(requestedOffer) ? requestedOffer : 'download';
@@ -137,7 +142,10 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string, kno
   const delivery: DeliverySettings = { retries: number('retries'), timeout: number('timeout') };
   const minimumFillTime = number('minFillMs');
   const target = endpoint === undefined ? undefined : resolveTarget(endpoint, options, number('subscriptionTypeId'), problems);
-  const strings = options.strings ? stringOverridesFrom(options.strings, knownStrings, problems) : {};
+  const strings = {
+    ...(childStrings ? stringOverridesFrom(childStrings as Record<string, unknown>, knownStrings, problems) : {}),
+    ...(options.strings ? stringOverridesFrom(options.strings, knownStrings, problems) : {}),
+  };
   return {
     settings,
     delivery,

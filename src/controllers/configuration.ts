@@ -64,17 +64,15 @@ export class ConfigurationController implements ReactiveController {
 
     const child = parseChildConfiguration(childJson);
     const knownStrings = Object.keys(builtInLocales.en);
-    // Strings merge (the child's, then the element's); every other option is replaced.
-    const configuration = resolveConfiguration({ ...child.options, ...options }, document.baseURI, knownStrings);
-    const childStrings = child.options.strings !== undefined && options.strings !== undefined ? resolveConfiguration({ strings: child.options.strings }, document.baseURI, knownStrings) : undefined;
+    const configuration = resolveConfiguration(options, document.baseURI, knownStrings, child.options);
     this.configuration = configuration;
     this.locale = localeFor(language);
-    this.text = { ...builtInLocales[this.locale], ...childStrings?.strings, ...configuration.strings };
+    this.text = { ...builtInLocales[this.locale], ...configuration.strings };
     const declared = configuration.indicators ?? (this.childIndicators.length > 0 ? this.childIndicators : (child.options.indicators as unknown[] | undefined) ?? []);
     const checked = checkIndicators(declared);
     this.indicators = checked.indicators;
     // Until the parser has passed the children, a missing endpoint or half a JSON child is not a mistake yet.
-    const problems = parsing && !configuration.indicators ? [] : [...configuration.problems, ...child.problems, ...checked.problems, ...(childStrings?.problems ?? [])];
+    const problems = parsing && !configuration.indicators ? [] : [...configuration.problems, ...child.problems, ...checked.problems];
     this.report(problems);
   }
 

@@ -175,3 +175,19 @@ describe('data-layer', () => {
     }
   });
 });
+
+describe('strings from the JSON config child and the element together', () => {
+  it('merge, the element over the child, with nothing to report', async () => {
+    const console = captureConsoleErrors();
+    try {
+      const element = await fixture<LeadCapture>(html`<lead-capture endpoint="/api/leads" strings='{"submitDownload": "Send me the report"}'>
+        <script type="application/json" slot="config">{ "strings": { "submitDownload": "From the child", "preferenceCall": "Ring me" } }</script>
+      </lead-capture>`);
+      expect(field(element, 'button').textContent?.trim()).to.equal('Send me the report');
+      expect(field(element, 'input[value="call"]').closest('label')?.textContent?.trim()).to.equal('Ring me');
+      expect(console.messages).to.deep.equal([]);
+    } finally {
+      console.restore();
+    }
+  });
+});
