@@ -57,7 +57,12 @@ function checkFor(name: OptionName): { accepts(value: unknown): boolean; expecte
   if (!optionChecks) {
     const text = z.string();
     const anyOf = (...schemas: z.ZodMiniType[]) => (value: unknown) => schemas.some((schema) => schema.safeParse(value).success);
-    const objectOf = (entry: z.ZodMiniType) => (value: unknown) => z.object({}).safeParse(value).success && z.array(entry).safeParse(Object.values(value as object)).success;
+    const anObject = z.object({});
+    // The schemas are made once here, not on every check.
+    const objectOf = (entry: z.ZodMiniType) => {
+      const values = z.array(entry);
+      return (value: unknown) => anObject.safeParse(value).success && values.safeParse(Object.values(value as object)).success;
+    };
     const texts = objectOf(text);
     optionChecks = {
       text: { accepts: anyOf(text), expected: 'text' },

@@ -8,6 +8,7 @@ import { defaultRetryPolicy } from '../delivery/retry-policy.js';
 import { spamReason } from '../form/bot-check.js';
 import { firstInvalidField, type FieldName } from '../form/validation.js';
 import { formatString, labelKey } from '../i18n/strings.js';
+import { whenIdle } from '../idle.js';
 import { buildLead, type FormAnswers } from '../lead/build.js';
 import { createLeadId, deepFreeze, sameLeadContent } from '../lead/identity.js';
 import { pageContextFrom } from '../lead/page-context.js';
@@ -241,15 +242,6 @@ function browserTimeZone(): string {
     timeZone = 'UTC';
   }
   return timeZone;
-}
-
-const scheduled = new Set<() => unknown>();
-
-/** Runs a task once per page when the browser is idle (a macrotask where there is no requestIdleCallback). */
-function whenIdle(task: () => unknown): void {
-  if (scheduled.has(task)) return;
-  scheduled.add(task);
-  (globalThis.requestIdleCallback ?? setTimeout)(() => task());
 }
 
 /** What the site owner can do about a request the browser refused, by destination. */

@@ -1,4 +1,5 @@
 import type { Lead } from '../lead/schema.js';
+import { whenIdle } from '../idle.js';
 import { deliverWithRetries } from './deliver.js';
 import type { DeliveryTarget, FailureReason, FieldProblems } from './destinations/index.js';
 import { isFinished, lockBusy, markFinished, withExclusiveLock } from './lock.js';
@@ -128,12 +129,8 @@ export class LeadCourier extends EventTarget {
       if (document.visibilityState === 'hidden') this.sendAtExit();
     });
     // Flush once the page has loaded and the browser is idle: the visit the prospect came for
-    // goes first, and reading storage stays off the way to the first paint. (At most 2 s
-    // later where the page is never idle; a macrotask where there is no requestIdleCallback.)
-    const flushWhenIdle = () => {
-      if ('requestIdleCallback' in globalThis) requestIdleCallback(() => void this.flush(), { timeout: 2000 });
-      else setTimeout(() => void this.flush());
-    };
+    // goes first, and reading storage stays off the way to the first paint.
+    const flushWhenIdle = () => whenIdle(() => void this.flush());
     if (document.readyState === 'complete') flushWhenIdle();
     else window.addEventListener('load', flushWhenIdle, { once: true });
   }

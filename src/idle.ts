@@ -1,0 +1,13 @@
+const scheduled = new Set<() => unknown>();
+
+/**
+ * Runs a task once per page when the browser is idle: work that must not delay the first
+ * paint or an interaction (building the schema, reading the outbox). Within 2 s where the
+ * page is never idle; a macrotask where there is no requestIdleCallback.
+ */
+export function whenIdle(task: () => unknown): void {
+  if (scheduled.has(task)) return;
+  scheduled.add(task);
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(() => task(), { timeout: 2000 });
+  else setTimeout(task);
+}
