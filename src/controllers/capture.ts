@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { dataLayerEntry, pushToDataLayer } from '../analytics/data-layer.js';
 import { ConversionHistory, globalPrivacyControl } from '../consent/repeat.js';
-import { sha256Hex } from '../consent/sha256.js';
+import { consentDigest } from '../consent/sha256.js';
 import { sharedCourier, type Settlement } from '../delivery/courier.js';
 import type { DeliveryTarget } from '../delivery/destinations/index.js';
+import { reserveLock, type ReservedLock } from '../delivery/lock.js';
 import { defaultRetryPolicy } from '../delivery/retry-policy.js';
 import { spamReason } from '../form/bot-check.js';
 import { firstInvalidField, type FieldName } from '../form/validation.js';
@@ -12,7 +13,7 @@ import { whenIdle } from '../idle.js';
 import { buildLead, type FormAnswers } from '../lead/build.js';
 import { createLeadId, deepFreeze, sameLeadContent } from '../lead/identity.js';
 import { pageContextFrom } from '../lead/page-context.js';
-import { leadSchemas, parseLead, type Lead } from '../lead/schema.js';
+import { parseLead, type Lead } from '../lead/schema.js';
 import { classifyLead } from '../lead/temperature.js';
 import type { ConfigurationController } from './configuration.js';
 import type { FormStateController } from './form-state.js';
@@ -46,6 +47,8 @@ export class CaptureController implements ReactiveController {
    */
   private retryableLead?: Lead;
   private inProgress = false;
+  /** The next lead's id, with its lock already taken (see `reserveLock`). */
+  private nextLead?: ReservedLock;
   private readonly courier = sharedCourier();
   private readonly conversions = new ConversionHistory();
 
@@ -64,14 +67,41 @@ export class CaptureController implements ReactiveController {
   hostConnected(): void {
     routeBackgroundOutcomes(this.courier);
     this.courier.start();
-    // Not on the way to the first paint: the schema is built once the page is idle (or at
-    // the first check, if the prospect is quicker).
-    whenIdle(leadSchemas);
+    // Not on the way to the first paint, and not in the click either: once the page is idle,
+    // a rehearsal builds the schema (the first check builds it if the prospect is quicker) and
+    // the next lead's lock is taken.
+    if (!rehearsed) whenIdle(() => this.rehearse());
+    rehearsed = true;
+    whenIdle(() => this.reserveNextLead());
   }
 
-  /** A call lead needs the time zone, whose first lookup is slow: ask for it once the prospect chose a call, while they type. */
+  hostDisconnected(): void {
+    this.nextLead?.release();
+    this.nextLead = undefined;
+  }
+
+  /**
+   * What the submit would otherwise wait for, asked for once the prospect picks an option:
+   * the digest of that option's consent text, and for a call the time zone (slow the first time).
+   */
   hostUpdated(): void {
-    if (this.form.answers.preference === 'call') whenIdle(browserTimeZone);
+    const { preference } = this.form.answers;
+    if (preference) void consentDigest(this.config.text[labelKey('preference', preference)]);
+    if (preference === 'call') whenIdle(browserTimeZone);
+  }
+
+  private reserveNextLead(): void {
+    if (this.connected && !this.nextLead) this.nextLead = reserveLock(createLeadId());
+  }
+
+  /** The reserved id and lock for the lead about to be built (when granted by now), and a new reservation for the one after. */
+  private takeReservedLead(): ReservedLock | undefined {
+    const reserved = this.nextLead?.held ? this.nextLead : undefined;
+    if (reserved) {
+      this.nextLead = undefined;
+      whenIdle(() => this.reserveNextLead());
+    }
+    return reserved;
   }
 
   /** The prospect submitted. One capture, one request: a second click while it runs does nothing. */
@@ -104,16 +134,17 @@ export class CaptureController implements ReactiveController {
       this.host.focusField(invalidField ?? 'preference');
       return;
     }
-    const lead = await this.createLead({ ...answers, preference: answers.preference });
-    if (!lead || !this.emit<LeadSubmitDetail>('lead-submit', { lead }, true)) return;
+    const reserved = this.takeReservedLead();
+    const lead = await this.createLead({ ...answers, preference: answers.preference }, reserved?.name);
     const { target } = configuration;
-    if (!target) {
-      this.fail({ code: 'not-configured', message: 'No usable endpoint is configured.' }, lead);
+    if (!lead || !this.emit<LeadSubmitDetail>('lead-submit', { lead }, true) || !target) {
+      reserved?.release();
+      if (lead && !target) this.fail({ code: 'not-configured', message: 'No usable endpoint is configured.' }, lead);
       return;
     }
     this.show('submitting', text.statusSubmitting);
     const { retries, timeout } = configuration.delivery;
-    const { settlement, kept } = await this.courier.capture(lead, { target, timeout, policy: { ...defaultRetryPolicy, retries } });
+    const { settlement, kept } = await this.courier.capture(lead, { target, timeout, policy: { ...defaultRetryPolicy, retries } }, reserved);
     if (lead.repeat && (settlement.kind === 'delivered' || settlement.kind === 'queued')) {
       this.conversions.record(lead.offer.id ?? lead.offer.kind);
     }
@@ -122,25 +153,14 @@ export class CaptureController implements ReactiveController {
     this.settle(settlement);
   }
 
-  private async createLead(answers: FormAnswers): Promise<Lead | undefined> {
-    const { configuration, text, locale, indicators } = this.config;
+  /** The lead for these answers, validated; `id` when one was reserved for it. */
+  private async createLead(answers: FormAnswers, id = createLeadId()): Promise<Lead | undefined> {
     // The receipt records the wording exactly as rendered next to the chosen option.
-    const consentText = text[labelKey('preference', answers.preference)];
-    const gpc = globalPrivacyControl();
+    const consentText = this.config.text[labelKey('preference', answers.preference)];
+    const textSha256 = await consentDigest(consentText);
     let candidate: Lead;
     try {
-      candidate = buildLead(answers, {
-        settings: configuration.settings,
-        indicatorOptions: indicators,
-        consent: { receiptId: createLeadId(), text: consentText, textSha256: await sha256Hex(consentText), language: locale, gpc },
-        // Asked of the browser only when it is needed: the first lookup is slow.
-        ...(answers.preference === 'call' ? { timeZone: browserTimeZone() } : {}),
-        ...(configuration.trackRepeats && !gpc ? { repeat: this.conversions.signal() } : {}),
-        page: pageContextFrom(location.href, document.referrer),
-        id: createLeadId(),
-        now: new Date(),
-        classify: configuration.classify ?? classifyLead,
-      });
+      candidate = this.candidateFor(answers, { id, consentText, textSha256 });
     } catch (error) {
       this.fail({ code: 'invalid-lead', message: `The classify function threw: ${String(error)}` });
       return undefined;
@@ -152,6 +172,39 @@ export class CaptureController implements ReactiveController {
     }
     const retryable = this.retryableLead;
     return retryable && sameLeadContent(retryable, parsed.lead) ? retryable : deepFreeze(parsed.lead);
+  }
+
+  /** The lead these answers make, not yet validated. Throws what the site's `classify` throws. */
+  private candidateFor(answers: FormAnswers, receipt: { id: string; consentText: string; textSha256?: string }, classify = this.config.configuration.classify ?? classifyLead): Lead {
+    const { configuration, locale, indicators } = this.config;
+    const gpc = globalPrivacyControl();
+    return buildLead(answers, {
+      settings: configuration.settings,
+      indicatorOptions: indicators,
+      consent: { receiptId: createLeadId(), text: receipt.consentText, textSha256: receipt.textSha256, language: locale, gpc },
+      // Asked of the browser only when it is needed: the first lookup is slow.
+      ...(answers.preference === 'call' ? { timeZone: browserTimeZone() } : {}),
+      ...(configuration.trackRepeats && !gpc ? { repeat: this.conversions.signal() } : {}),
+      page: pageContextFrom(location.href, document.referrer),
+      id: receipt.id,
+      now: new Date(),
+      classify,
+    });
+  }
+
+  /**
+   * Builds and checks a lead in idle time, and sends nothing: the schema is built, and the
+   * code from answers to a checked lead runs once (V8 compiles a function on its first call,
+   * and a regular expression on its first use), so the prospect's click does not pay for
+   * it. The site's own `classify` is not called: it would see a lead nobody submitted.
+   */
+  private rehearse(): void {
+    try {
+      const answers: FormAnswers = { preference: 'email', email: 'rehearsal@example.com', name: 'Rehearsal', indicators: [] };
+      parseLead(this.candidateFor(answers, { id: createLeadId(), consentText: 'Rehearsal' }, classifyLead));
+    } catch {
+      // Only a rehearsal: the real capture reports its own problems.
+    }
   }
 
   /** What the courier made of this widget's lead, now or (for a queued lead) later. */
@@ -231,6 +284,9 @@ export class CaptureController implements ReactiveController {
     return proceed;
   }
 }
+
+/** Once per page: what a rehearsal prepares is shared by every widget. */
+let rehearsed = false;
 
 let timeZone: string | undefined;
 

@@ -2,7 +2,7 @@ import type { Lead } from '../lead/schema.js';
 import { whenIdle } from '../idle.js';
 import { deliverWithRetries } from './deliver.js';
 import type { DeliveryTarget, FailureReason, FieldProblems } from './destinations/index.js';
-import { isFinished, lockBusy, markFinished, withExclusiveLock } from './lock.js';
+import { isFinished, lockBusy, markFinished, withExclusiveLock, type ReservedLock } from './lock.js';
 import { LeadOutbox, type OutboxEntry } from './outbox.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { destinations } from './destinations/registry.js';
@@ -62,12 +62,24 @@ export class LeadCourier extends EventTarget {
     super();
   }
 
-  /** A new capture: keep a copy, then deliver it with retries. */
-  async capture(lead: Lead, options: CourierOptions): Promise<CaptureResult> {
-    const result = await withExclusiveLock(lead.id, async () => {
+  /**
+   * A new capture: keep a copy, then deliver it with retries. With the lead's lock already
+   * `reserved` (held under its id), the request leaves in the click's own task.
+   */
+  async capture(lead: Lead, options: CourierOptions, reserved?: ReservedLock): Promise<CaptureResult> {
+    const keepAndDeliver = async () => {
       const kept = this.outbox.put(lead, options.target);
       return { settlement: await this.deliver(lead, options, kept), kept };
-    });
+    };
+    if (reserved?.held && reserved.name === lead.id) {
+      try {
+        return await keepAndDeliver();
+      } finally {
+        reserved.release();
+      }
+    }
+    reserved?.release();
+    const result = await withExclusiveLock(lead.id, keepAndDeliver);
     if (result !== lockBusy) return result;
     // Another tab is sending this very lead (a resubmission racing its flush): keep it queued.
     const kept = this.outbox.put(lead, options.target);

@@ -25,6 +25,56 @@ export async function withExclusiveLock<T>(name: string, task: () => Promise<T>)
   }
 }
 
+/** A lock asked for ahead of need, held from when the browser grants it until released. */
+export interface ReservedLock {
+  readonly name: string;
+  /** Granted and not yet released: a task under this name may run without asking again. */
+  readonly held: boolean;
+  /** Settles once the browser has answered: true when granted, false when refused or released first. */
+  readonly granted: Promise<boolean>;
+  release(): void;
+}
+
+/**
+ * Takes the exclusive lock `name` now, for a task that comes later: the first Web Locks call
+ * of a page waits 8 to 25 ms for the browser's lock manager, and each grant arrives in a
+ * task of its own (often after a frame), so a lock asked for at the click delays the request.
+ * Where Web Locks are missing or refuse, it is never held and the task asks as usual.
+ */
+export function reserveLock(name: string): ReservedLock {
+  let held = false;
+  let released = false;
+  let letGo = () => {};
+  let answer: (granted: boolean) => void = () => {};
+  const granted = new Promise<boolean>((resolve) => (answer = resolve));
+  const reservation: ReservedLock = {
+    name,
+    granted,
+    get held() {
+      return held;
+    },
+    release() {
+      released = true;
+      held = false;
+      letGo();
+    },
+  };
+  try {
+    const request = globalThis.navigator?.locks?.request(`lead-capture:${name}`, { ifAvailable: true }, (lock) => {
+      if (!lock || released) return answer(false);
+      held = true;
+      answer(true);
+      return new Promise<void>((resolve) => (letGo = resolve));
+    });
+    if (!request) answer(false);
+    request?.catch(() => answer(false));
+  } catch {
+    // Refused (an opaque origin): never held.
+    answer(false);
+  }
+  return reservation;
+}
+
 /**
  * "This lead is done", told to every tab at once. localStorage is only eventually
  * consistent between tabs: a tab can take a lead's lock right after another tab delivered

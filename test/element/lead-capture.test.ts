@@ -281,6 +281,41 @@ describe('<lead-capture> submitting to a real endpoint', () => {
     expect(await endpoint.received()).to.have.length(0);
   });
 
+  it("sends with the lock it reserved in idle time; a cancelled lead's id and lock go with it", async () => {
+    /** The one lead lock the page holds in advance, once the browser has granted it (polled through the Web Locks API). */
+    const reservedId = async (): Promise<string> => {
+      for (;;) {
+        const { held = [] } = await navigator.locks.query();
+        const names = held.map((lock) => lock.name ?? '').filter((name) => /^lead-capture:[0-9a-f-]{36}$/.test(name));
+        if (names.length === 1) return names[0].slice('lead-capture:'.length);
+        await new Promise((resolve) => requestIdleCallback(resolve));
+      }
+    };
+    const isHeld = async (id: string) => ((await navigator.locks.query()).held ?? []).some((lock) => lock.name === `lead-capture:${id}`);
+    const endpoint = new TestEndpoint();
+    const element = await widget(endpoint.url);
+    await choose(element, 'none');
+    const cancelledIds: string[] = [];
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      const reserved = await reservedId();
+      element.addEventListener('lead-submit', (event) => event.preventDefault(), { once: true });
+      const submitted = oneEvent(element, 'lead-submit');
+      await submit(element);
+      const { detail } = (await submitted) as CustomEvent<LeadSentDetail>;
+      expect(detail.lead.id).to.equal(reserved);
+      expect(await isHeld(reserved), 'the cancelled lead keeps no lock').to.equal(false);
+      cancelledIds.push(reserved);
+    }
+    const reserved = await reservedId();
+    const sent = oneEvent(element, 'lead-sent');
+    await submit(element);
+    const { detail } = (await sent) as CustomEvent<LeadSentDetail>;
+    expect(detail.lead.id).to.equal(reserved);
+    expect(new Set([...cancelledIds, detail.lead.id]).size, 'three leads, three ids').to.equal(3);
+    expect(await isHeld(reserved)).to.equal(false);
+    expect(await endpoint.received()).to.have.length(1);
+  });
+
   it('sends once however often the button is pressed', async () => {
     const endpoint = new TestEndpoint();
     await endpoint.script({ status: 201, delayMs: 300 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LeadOutbox } from '../../src/delivery/outbox.js';
-import { withExclusiveLock, lockBusy } from '../../src/delivery/lock.js';
+import { reserveLock, withExclusiveLock, lockBusy } from '../../src/delivery/lock.js';
 import { exampleLead } from '../support/leads.js';
 
 const json = (endpoint: string) => ({ endpoint, destination: 'json' as const });
@@ -106,6 +106,38 @@ describe('withExclusiveLock', () => {
   });
 });
 
+describe('reserveLock', () => {
+  /** Waits (not ifAvailable) for the lock: settles only once nobody holds it. */
+  const freed = (name: string) => navigator.locks.request(`lead-capture:${name}`, async () => 'free');
+
+  it('holds the lock from the grant until released: nobody else takes it meanwhile', async () => {
+    const reserved = reserveLock('reserved-lock');
+    expect(await reserved.granted).to.equal(true);
+    expect(reserved.held).to.equal(true);
+    expect(await withExclusiveLock('reserved-lock', async () => 'taken')).to.equal(lockBusy);
+    reserved.release();
+    expect(reserved.held).to.equal(false);
+    expect(await freed('reserved-lock')).to.equal('free');
+  });
+
+  it('released before the grant, is never held and keeps nothing', async () => {
+    const reserved = reserveLock('released-early');
+    reserved.release();
+    expect(await reserved.granted).to.equal(false);
+    expect(reserved.held).to.equal(false);
+    expect(await freed('released-early')).to.equal('free');
+  });
+
+  it('is not granted while someone else holds the lock', async () => {
+    const first = reserveLock('contested');
+    expect(await first.granted).to.equal(true);
+    const second = reserveLock('contested');
+    expect(await second.granted).to.equal(false);
+    expect(second.held).to.equal(false);
+    first.release();
+  });
+});
+
 describe('withExclusiveLock where Web Locks refuse (opaque origins) or are missing', () => {
   const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'locks')!;
   afterEach(() => Object.defineProperty(Navigator.prototype, 'locks', original));
@@ -116,6 +148,18 @@ describe('withExclusiveLock where Web Locks refuse (opaque origins) or are missi
       get: () => ({ request: () => Promise.reject(new DOMException('Access denied', 'SecurityError')) }),
     });
     expect(await withExclusiveLock('refused', async () => 'sent')).to.equal('sent');
+  });
+
+  it('reserveLock is never granted there: the task then asks as usual', async () => {
+    Object.defineProperty(Navigator.prototype, 'locks', {
+      configurable: true,
+      get: () => ({ request: () => Promise.reject(new DOMException('Access denied', 'SecurityError')) }),
+    });
+    expect(await reserveLock('refused').granted).to.equal(false);
+    Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: () => undefined });
+    const missing = reserveLock('missing');
+    expect(await missing.granted).to.equal(false);
+    expect(missing.held).to.equal(false);
   });
 
   it('runs the task anyway without the API, and runs it once when the task itself fails', async () => {
