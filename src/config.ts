@@ -88,7 +88,6 @@ function typedOptions(raw: RawConfiguration, problems: ConfigurationProblem[]): 
   const typed: Record<string, unknown> = {};
   for (const [name, given] of Object.entries(raw) as [OptionName, unknown][]) {
     if (given === undefined || given === null || !(name in optionTable)) continue;
-    const { accepts, expected } = checkFor(name);
     let value = given;
     const attribute = attributeName(name);
     if (optionTable[name].kind === 'json' && typeof value === 'string') {
@@ -102,12 +101,15 @@ function typedOptions(raw: RawConfiguration, problems: ConfigurationProblem[]): 
       try {
         value = JSON.parse(value);
       } catch (error) {
-        problems.push({ attribute, message: `${attribute} is not valid JSON (${(error as Error).message}); ignored. Write ${expected}.` });
+        problems.push({ attribute, message: `${attribute} is not valid JSON (${(error as Error).message}); ignored. Write ${checkFor(name).expected}.` });
         continue;
       }
     }
-    if (accepts(value)) typed[name] = value;
-    else problems.push({ attribute, message: `${attribute} must be ${expected}; ignored.` });
+    // An attribute is always text, which every text, number and flag option takes (its value
+    // is checked below): a page configured by attributes builds no schema before first paint.
+    const text = typeof value === 'string' && optionTable[name].kind !== 'json' && optionTable[name].kind !== 'function';
+    if (text || checkFor(name).accepts(value)) typed[name] = value;
+    else problems.push({ attribute, message: `${attribute} must be ${checkFor(name).expected}; ignored.` });
   }
   return typed;
 }

@@ -11,3 +11,13 @@ export function whenIdle(task: () => unknown): void {
   if ('requestIdleCallback' in globalThis) requestIdleCallback(() => task(), { timeout: 2000 });
   else setTimeout(task);
 }
+
+/**
+ * Runs `slice` in idle time, one call per idle period, until it returns true: work too long
+ * for one task (a long task delays whatever the prospect does meanwhile) done in parts.
+ */
+export function inIdleSlices(slice: () => boolean): void {
+  whenIdle(() => {
+    if (!slice()) inIdleSlices(slice);
+  });
+}

@@ -9,11 +9,11 @@ import { defaultRetryPolicy } from '../delivery/retry-policy.js';
 import { spamReason } from '../form/bot-check.js';
 import { firstInvalidField, type FieldName } from '../form/validation.js';
 import { formatString, labelKey } from '../i18n/strings.js';
-import { whenIdle } from '../idle.js';
+import { inIdleSlices, whenIdle } from '../idle.js';
 import { buildLead, type FormAnswers } from '../lead/build.js';
 import { createLeadId, deepFreeze, sameLeadContent } from '../lead/identity.js';
 import { pageContextFrom } from '../lead/page-context.js';
-import { parseLead, type Lead } from '../lead/schema.js';
+import { buildSchemaPart, parseLead, type Lead } from '../lead/schema.js';
 import { classifyLead } from '../lead/temperature.js';
 import type { ConfigurationController } from './configuration.js';
 import type { FormStateController } from './form-state.js';
@@ -70,7 +70,10 @@ export class CaptureController implements ReactiveController {
     // Not on the way to the first paint, and not in the click either: once the page is idle,
     // a rehearsal builds the schema (the first check builds it if the prospect is quicker) and
     // the next lead's lock is taken.
-    if (!rehearsed) whenIdle(() => this.rehearse());
+    if (!rehearsed) {
+      const rehearsal = this.rehearsal();
+      inIdleSlices(() => rehearsal.next().done ?? true);
+    }
     rehearsed = true;
     whenIdle(() => this.reserveNextLead());
   }
@@ -193,15 +196,20 @@ export class CaptureController implements ReactiveController {
   }
 
   /**
-   * Builds and checks a lead in idle time, and sends nothing: the schema is built, and the
-   * code from answers to a checked lead runs once (V8 compiles a function on its first call,
-   * and a regular expression on its first use), so the prospect's click does not pay for
-   * it. The site's own `classify` is not called: it would see a lead nobody submitted.
+   * Builds and checks a lead in idle time, in slices (each `yield`) shorter than a long
+   * task, and sends nothing: the schema is built, and the code from answers to a checked
+   * lead runs once (V8 compiles a function on its first call, and a regular expression on
+   * its first use), so the prospect's click does not pay for it. The site's own `classify`
+   * is not called: it would see a lead nobody submitted.
    */
-  private rehearse(): void {
+  private *rehearsal(): Generator<undefined, void> {
+    while (!buildSchemaPart()) yield;
+    yield;
     try {
       const answers: FormAnswers = { preference: 'email', email: 'rehearsal@example.com', name: 'Rehearsal', indicators: [] };
-      parseLead(this.candidateFor(answers, { id: createLeadId(), consentText: 'Rehearsal' }, classifyLead));
+      const candidate = this.candidateFor(answers, { id: createLeadId(), consentText: 'Rehearsal' }, classifyLead);
+      yield;
+      parseLead(candidate);
     } catch {
       // Only a rehearsal: the real capture reports its own problems.
     }

@@ -40,7 +40,15 @@ export class ConfigurationController implements ReactiveController {
     // children; judge them only once the document is parsed (once, however often it moves).
     if (document.readyState === 'loading' && !this.waitingForParser) {
       this.waitingForParser = true;
-      document.addEventListener('DOMContentLoaded', () => this.readChildren(), { once: true });
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => {
+          this.readChildren();
+          // Parsed: what was held back while parsing (a missing endpoint) is judged now.
+          this.host.requestUpdate();
+        },
+        { once: true },
+      );
     }
     watchLanguage(this.host);
   }
@@ -89,7 +97,10 @@ export class ConfigurationController implements ReactiveController {
 
   private readChildren(): void {
     // Attributes and text, not properties: children may not be upgraded yet.
-    this.childIndicators = Array.from(this.host.querySelectorAll(':scope > lead-indicator'), indicatorFromElement);
+    const read = Array.from(this.host.querySelectorAll(':scope > lead-indicator'), indicatorFromElement);
+    // Unchanged (the parser finishing, a mutation elsewhere in the subtree): nothing to resolve again.
+    if (read.length === this.childIndicators.length && read.every((indicator, index) => indicator.value === this.childIndicators[index].value && indicator.label === this.childIndicators[index].label)) return;
+    this.childIndicators = read;
     this.host.requestUpdate();
   }
 }
