@@ -15,7 +15,7 @@ import {
   widgetReady,
 } from './support/attack-server.mjs';
 import { FaultServer, recordLeadEvents } from './support/fault-server.mjs';
-import { launchBrowser } from './support/site.mjs';
+import { launchBrowser, typeLikeABot } from './support/site.mjs';
 
 const noneLabel = "Just the content, please don't contact me";
 const englishOptions = [noneLabel, 'Email me', 'Call me'];
@@ -250,7 +250,7 @@ describe('12. numbers are whole decimal numbers only', () => {
     const widget = page.locator('#widget');
     await widget.getByLabel('Email me', { exact: true }).check();
     // "" read as 0 would turn the trap off; the default (20 ms a key) catches keys 0 ms apart.
-    await widget.getByRole('textbox', { name: 'Email (required)' }).pressSequentially('ada@example.com', { delay: 0 });
+    await typeLikeABot(widget.getByRole('textbox', { name: 'Email (required)' }), 'ada@example.com');
     await widget.getByRole('button', { name: 'Get the download' }).click();
     assert.equal(await settledState(page), 'sent', 'the bot sees the thank-you');
     assert.equal(await within(spam, 5000, 'lead-spam fired'), 'too-fast');

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { capture, leadEvents, leadKeyPrefix, outboxEmptied, useDeliveryHarness, widgetUrl } from './support/delivery-harness.mjs';
 import { FaultServer, storedLeadKeys } from './support/fault-server.mjs';
+import { typeLikeABot } from './support/site.mjs';
 
 const { startServer, freshContext } = useDeliveryHarness();
 
@@ -579,7 +580,7 @@ describe('8. bots vs fast people (default settings: no min-fill-ms attribute)', 
     await email.click();
     const typed = 'bot.bot@spam-mail.io';
     assert.equal(typed.length, 20);
-    await email.pressSequentially(typed, { delay: 0 });
+    await typeLikeABot(email, typed);
     await form.getByRole('button', { name: submitLabel }).click();
     await assertCaught(page, requestsBefore, 'too-fast');
   });
