@@ -137,6 +137,9 @@ export class CaptureController implements ReactiveController {
       this.host.focusField(invalidField ?? 'preference');
       return;
     }
+    // The form is fine: let the browser paint the press before the heavier part (building,
+    // checking and sending the lead), which is what a visitor feels (INP).
+    await yieldToBrowser();
     const reserved = this.takeReservedLead();
     const lead = await this.createLead({ ...answers, preference: answers.preference }, reserved?.name);
     const { target } = configuration;
@@ -295,6 +298,12 @@ export class CaptureController implements ReactiveController {
 
 /** Once per page: what a rehearsal prepares is shared by every widget. */
 let rehearsed = false;
+
+/** A new task, after any frame that is due: `scheduler.yield()` where the browser has it. */
+function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+}
 
 let timeZone: string | undefined;
 
