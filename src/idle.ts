@@ -1,15 +1,21 @@
+/** Tasks asked for and not yet run: forgotten once run, so a task and what it holds are not kept. */
 const scheduled = new Set<() => unknown>();
 
 /**
- * Runs a task once per page when the browser is idle: work that must not delay the first
- * paint or an interaction (building the schema, reading the outbox). Within 2 s where the
- * page is never idle; a macrotask where there is no requestIdleCallback.
+ * Runs a task when the browser is idle: work that must not delay the first paint or an
+ * interaction (building the schema, reading the outbox). Asked for again before it ran, it
+ * runs once. Within 2 s where the page is never idle; a macrotask where there is no
+ * requestIdleCallback.
  */
 export function whenIdle(task: () => unknown): void {
   if (scheduled.has(task)) return;
   scheduled.add(task);
-  if ('requestIdleCallback' in globalThis) requestIdleCallback(() => task(), { timeout: 2000 });
-  else setTimeout(task);
+  const run = () => {
+    scheduled.delete(task);
+    task();
+  };
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run);
 }
 
 /**

@@ -90,7 +90,7 @@ export class CaptureController implements ReactiveController {
   hostUpdated(): void {
     const { preference } = this.form.answers;
     if (preference) void consentDigest(this.config.text[labelKey('preference', preference)]);
-    if (preference === 'call') whenIdle(browserTimeZone);
+    if (preference === 'call' && timeZone === undefined) whenIdle(browserTimeZone);
   }
 
   private reserveNextLead(): void {
