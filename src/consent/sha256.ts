@@ -4,6 +4,12 @@
  * leaves the digest out, and the receiver computes it from `consent.text` (the reference
  * receiver does). The widget carries no hash code of its own.
  */
+export async function sha256Hex(text: string, subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): Promise<string | undefined> {
+  if (!subtle) return undefined;
+  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 const digests = new Map<string, Promise<string | undefined>>();
 
 /**
@@ -18,10 +24,4 @@ export function consentDigest(text: string): Promise<string | undefined> {
     digests.set(text, digest);
   }
   return digest;
-}
-
-export async function sha256Hex(text: string, subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null): Promise<string | undefined> {
-  if (!subtle) return undefined;
-  const digest = new Uint8Array(await subtle.digest('SHA-256', new TextEncoder().encode(text)));
-  return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }

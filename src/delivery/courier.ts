@@ -64,7 +64,7 @@ export class LeadCourier extends EventTarget {
 
   /**
    * A new capture: keep a copy, then deliver it with retries. With the lead's lock already
-   * `reserved` (held under its id), the request leaves in the click's own task.
+   * `reserved` (held under its id), the request leaves without waiting for the lock manager.
    */
   async capture(lead: Lead, options: CourierOptions, reserved?: ReservedLock): Promise<CaptureResult> {
     const keepAndDeliver = async () => {
