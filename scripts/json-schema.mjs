@@ -9,6 +9,14 @@ import { leadSchema } from '../dist/schema.js';
 const schema = {
   $id: 'urn:lead-capture:schema:lead:v1',
   title: 'Lead captured by <lead-capture>',
-  ...toJSONSchema(leadSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }),
+  ...toJSONSchema(leadSchema, {
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+    io: 'input',
+    // Whole numbers are checked by Number.isInteger (src/lead/schema.ts), which zod cannot describe.
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema._zod.def.checks?.some((check) => check._zod.def.fn === Number.isInteger)) jsonSchema.type = 'integer';
+    },
+  }),
 };
 writeFileSync('dist/lead.schema.json', `${JSON.stringify(schema, null, 2)}\n`);

@@ -48,4 +48,9 @@ test('dist/lead.schema.json describes the lead for non-JavaScript endpoints', ()
   assert.equal(schema.properties.consent.properties.textSha256.pattern, '^[0-9a-f]{64}$');
   assert.ok(!schema.properties.consent.required.includes('textSha256'));
   assert.ok(schema.properties.consent.required.includes('text'));
+  // Formats are patterns (enforced by every validator), whole numbers are integers.
+  assert.match(lead.id, new RegExp(schema.properties.id.pattern));
+  assert.doesNotMatch('2026-11-22T10:15:00', new RegExp(schema.properties.capturedAt.pattern));
+  assert.equal(schema.properties.contactPolicy.properties.maxCallAttempts.type, 'integer');
+  assert.equal(schema.properties.repeat.properties.count.type, 'integer');
 });

@@ -27,6 +27,11 @@ describe('leadSchema', () => {
     expect(parseLead(lead).success).to.equal(true);
   });
 
+  it('accepts what other writers of ISO 8601 and UUIDs produce: an offset, fractions of a second, capitals', () => {
+    const lead = exampleLead({ consent: { ...exampleLead().consent, receiptId: '9A1F0C4E-5B7D-1C2A-8E3F-1D2C3B4A5F60', givenAt: '2026-11-22T11:15:00+01:00' } });
+    expect(parseLead({ ...lead, id: '9A1F0C4E-5B7D-4C2A-8E3F-1D2C3B4A5F60', capturedAt: '2026-11-22T10:15:00.123456Z' }).success).to.equal(true);
+  });
+
   it('strips unknown fields rather than passing them on', () => {
     const result = parseLead({ ...exampleLead(), tracking: 'fingerprint' });
     expect(result.success).to.equal(true);
@@ -36,7 +41,14 @@ describe('leadSchema', () => {
   const invalid: [string, unknown, string][] = [
     ['a wrong schema version', { ...exampleLead(), schemaVersion: 2 }, 'schemaVersion'],
     ['an id that is not a uuid v4', { ...exampleLead(), id: 'lead-1' }, 'id'],
+    ['an id of another uuid version', { ...exampleLead(), id: '9a1f0c4e-5b7d-1c2a-8e3f-1d2c3b4a5f60' }, 'id'],
+    ['a consent receipt id that is not a uuid', exampleLead({ consent: { ...exampleLead().consent, receiptId: 'receipt-1' } }), 'consent.receiptId'],
     ['a timestamp that is not ISO 8601', { ...exampleLead(), capturedAt: 'yesterday' }, 'capturedAt'],
+    ['a timestamp without an offset', { ...exampleLead(), capturedAt: '2026-11-22T10:15:00' }, 'capturedAt'],
+    ['a timestamp without seconds', { ...exampleLead(), capturedAt: '2026-11-22T10:15Z' }, 'capturedAt'],
+    ['a consent time in a thirteenth month', exampleLead({ consent: { ...exampleLead().consent, givenAt: '2026-13-22T10:15:00Z' } }), 'consent.givenAt'],
+    ['a call limit that is not a whole number', exampleLead({ contactPolicy: { ...exampleLead().contactPolicy, maxCallAttempts: 2.5 } }), 'contactPolicy.maxCallAttempts'],
+    ['a repeat count that is not a whole number', exampleLead({ repeat: { count: 1.5, offers: [] } }), 'repeat.count'],
     ['an unknown temperature', { ...exampleLead(), temperature: 'boiling' }, 'temperature'],
     ['an unknown offer', exampleLead({ offer: { kind: 'webinar' as never } }), 'offer.kind'],
     ['an invalid email', exampleLead({ contact: { preference: 'email', email: 'not-an-email' }, nextSteps: ['deliver-request'], ...consentFor('email', 'Email me') }), 'contact.email'],
