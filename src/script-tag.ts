@@ -8,4 +8,11 @@ import { config } from 'zod/mini';
 
 config({ jitless: true });
 
-export * from './define.js';
+import './define.js';
+
+/**
+ * `window.LeadCapture`: the classes, to subclass or to register in another registry. The schema,
+ * the strings and the classifier are for bundlers and endpoints (`lead-capture`,
+ * `lead-capture/schema`); a page with a script tag does not pay for exporting them.
+ */
+export { LeadCapture, LeadIndicator, defineLeadCapture } from './element.js';

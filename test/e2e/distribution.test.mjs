@@ -80,6 +80,17 @@ for (const [path, name] of [
   });
 }
 
+test('the script tag defines window.LeadCapture with the classes, as the README says', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.origin}/csp-iife.html`);
+  const global = await page.evaluate(() => ({
+    names: Object.keys(window.LeadCapture).sort(),
+    registered: customElements.get('lead-capture') === window.LeadCapture.LeadCapture && customElements.get('lead-indicator') === window.LeadCapture.LeadIndicator,
+  }));
+  assert.deepEqual(global, { names: ['LeadCapture', 'LeadIndicator', 'defineLeadCapture'], registered: true });
+  await page.close();
+});
+
 test('declarative configuration, no JavaScript on the page: several widgets, each on its own', async () => {
   const page = await browser.newPage();
   const problems = watchProblems(page);
