@@ -14,9 +14,10 @@ export const budget = { target: 24 * 1024, cap: 28 * 1024 };
  * unnoticed while the budget above is out of reach (see the README's Performance section).
  * Raised from 34 KB with issues 12 and 13 (controllers, the option table checked with zod,
  * JSON attributes and their errors, the data layer, the schema built lazily): about 1 KB.
+ * Lowered to 35 KB with issue 14 (formats as patterns, a script tag exporting only the classes).
  * Once the bundle fits, set this to `budget.cap`: `--check` then enforces the cap, nothing else changes.
  */
-export const regressionCeiling = 36 * 1024;
+export const regressionCeiling = 35 * 1024;
 
 /** Whether `total` (bytes of gzip) passes the check CI runs, and why not. */
 export function checkSize(total, ceiling = regressionCeiling) {
