@@ -10,6 +10,7 @@ import type { Classifier } from './lead/temperature.js';
 import type { OfferKind } from './lead/vocabulary.js';
 import { leadCaptureStyles } from './lead-capture.styles.js';
 import { optionProperties, type WholeNumberInput } from './options.js';
+import { untilParsed } from './parsed.js';
 import { honeypotName, widgetTemplate, type WidgetView } from './view.js';
 
 export type * from './events.js';
@@ -190,6 +191,15 @@ export class LeadCapture extends LitElement {
   // refuse the assignment.
   set state(_ignored: never) {
     this.config.report([{ attribute: 'state', message: 'state is read-only: it says where the widget is, and writing it changes nothing.' }]);
+  }
+
+  /**
+   * While the parser is inside the element, a render waits for it to pass the end tag (see
+   * `untilParsed`): one render with all the `<lead-indicator>` children, not one per child.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const parsing = untilParsed(this);
+    return parsing ? parsing.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override render(): TemplateResult {

@@ -25,6 +25,8 @@ export class ConfigurationController implements ReactiveController {
   indicators: Indicator[] = [];
   private childIndicators: Indicator[] = [];
   private inputs: unknown[] = [];
+  /** Problems found while the document was still being parsed. */
+  private heldBack: ConfigurationProblem[] = [];
   private readonly reported = new Set<string>();
   private waitingForParser = false;
   private readonly childObserver = new MutationObserver(() => this.readChildren());
@@ -44,7 +46,8 @@ export class ConfigurationController implements ReactiveController {
         'DOMContentLoaded',
         () => {
           this.readChildren();
-          // Parsed: what was held back while parsing (a missing endpoint) is judged now.
+          // Parsed: what was held back while parsing (a missing endpoint) is reported now, or
+          // the configuration resolved again if the JSON child changed meanwhile.
           this.host.requestUpdate();
         },
         { once: true },
@@ -66,8 +69,11 @@ export class ConfigurationController implements ReactiveController {
     // The property first: it is reflected to the attribute only after this render.
     const language = host.lang || (host.closest('[lang]')?.getAttribute('lang') ?? undefined);
     const parsing = document.readyState === 'loading';
-    const inputs = [childJson, language, parsing, this.childIndicators, ...Object.entries(options).flat()];
-    if (inputs.length === this.inputs.length && inputs.every((input, index) => input === this.inputs[index])) return;
+    const inputs = [childJson, language, this.childIndicators, ...Object.entries(options).flat()];
+    if (inputs.length === this.inputs.length && inputs.every((input, index) => input === this.inputs[index])) {
+      if (!parsing) this.report(this.heldBack.splice(0));
+      return;
+    }
     this.inputs = inputs;
 
     const child = parseChildConfiguration(childJson);
@@ -79,9 +85,12 @@ export class ConfigurationController implements ReactiveController {
     const declared = configuration.indicators ?? (this.childIndicators.length > 0 ? this.childIndicators : (child.options.indicators as unknown[] | undefined) ?? []);
     const checked = checkIndicators(declared);
     this.indicators = checked.indicators;
-    // Until the parser has passed the children, a missing endpoint or half a JSON child is not a mistake yet.
-    const problems = parsing && !configuration.indicators ? [] : [...configuration.problems, ...child.problems, ...checked.problems];
-    this.report(problems);
+    const problems = [...configuration.problems, ...child.problems, ...checked.problems];
+    // Until the document is parsed, a missing endpoint or half a JSON child may not be a
+    // mistake yet: held back, and reported then unless the options changed meanwhile.
+    const holdBack = parsing && !configuration.indicators;
+    this.heldBack = holdBack ? problems : [];
+    if (!holdBack) this.report(problems);
   }
 
   /** One console error per distinct mistake, naming the element (and its id, on a page with several), the attribute and the fix. */

@@ -42,7 +42,8 @@ function notFound(response) {
 /**
  * Starts the site on a free loopback port; `close()` stops it. `pages` maps a path to a
  * function of the query that returns HTML (or to `{ html, headers }`), for pages generated
- * per request: the benchmark's, and pages served with a Content Security Policy.
+ * per request: the benchmark's, and pages served with a Content Security Policy. HTML given
+ * as an async iterable is streamed, a chunk as each comes: a page the network delivers in parts.
  */
 export async function startSite({ pages = {} } = {}) {
   const { module: receiverModule } = await runnerImport(join(root, 'demo/receiver.ts'));
@@ -53,7 +54,12 @@ export async function startSite({ pages = {} } = {}) {
     if (page) {
       const { html, headers = {} } = typeof page === 'function' ? { html: page } : page;
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
-      response.end(html(searchParams));
+      const body = html(searchParams);
+      if (typeof body === 'string') response.end(body);
+      else void (async () => {
+        for await (const chunk of body) response.write(chunk);
+        response.end();
+      })();
       return;
     }
     receiver(request, response, () => serveStatic(request, response));

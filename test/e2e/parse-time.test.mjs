@@ -1,0 +1,85 @@
+// A widget written in the page's HTML and upgraded by the script tag in <head>, while the
+// parser is still inside it: how often it renders, and that a stalled parser never hides it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, startSite } from './support/site.mjs';
+
+const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parse time</title><script src="/dist/lead-capture.iife.js"></script>';
+/** Counts the widget's renders, and how many of them came before the document was parsed. */
+const renderCounter = `<script>
+  const update = customElements.get('lead-capture').prototype.performUpdate;
+  window.renders = [];
+  customElements.get('lead-capture').prototype.performUpdate = function () {
+    window.renders.push({ loading: document.readyState === 'loading', children: this.querySelectorAll('lead-indicator').length });
+    return update.call(this);
+  };
+</script>`;
+const indicator = (value) => `<lead-indicator value="${value}">Problem ${value}</lead-indicator>`;
+const values = ['a', 'b', 'c', 'd', 'e'];
+
+let release;
+const released = new Promise((resolve) => (release = resolve));
+
+const pages = {
+  '/five-indicators.html': () => `${head}${renderCounter}</head><body>
+<lead-capture endpoint="/api/leads">${values.map(indicator).join('\n')}</lead-capture>
+</body></html>`,
+  '/no-endpoint.html': () => `${head}</head><body><lead-capture>${indicator('a')}</lead-capture>\n<p>After the widget</p></body></html>`,
+  // The network stalls halfway through the element: the parser waits inside it.
+  '/stalled.html': () =>
+    (async function* stalled() {
+      yield `${head}</head><body><lead-capture endpoint="/api/leads">${indicator('a')}`;
+      await released;
+      yield `${indicator('b')}</lead-capture></body></html>`;
+    })(),
+};
+
+let site;
+let browser;
+before(async () => {
+  site = await startSite({ pages });
+  browser = await launchBrowser();
+});
+after(async () => {
+  release();
+  await browser?.close();
+  await site?.close();
+});
+
+test('parsed with five <lead-indicator> children, the widget renders fewer times than it has children', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.origin}/five-indicators.html`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  const renders = await page.evaluate(() => window.renders);
+  const whileLoading = renders.filter((render) => render.loading);
+  // Not one render per child as the parser adds them (11 before): once past the end tag, or once a frame is due.
+  assert.ok(whileLoading.length < values.length, `renders while loading: ${JSON.stringify(whileLoading)}`);
+  assert.equal(await page.locator('lead-capture input[name="indicator"]').count(), values.length);
+  await page.close();
+});
+
+test('a parser stalled inside the widget does not hold it back: the form shows, then the rest of the children', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(`${site.origin}/stalled.html`, { waitUntil: 'commit' });
+  await page.getByRole('button', { name: 'Get the download' }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.evaluate(() => document.readyState), 'loading');
+  assert.equal(await page.getByLabel('Problem a').count(), 1);
+  release();
+  await page.getByLabel('Problem b').waitFor({ timeout: 10_000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a mistake held back while the page was parsed is reported once it is, once', async () => {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  await page.goto(`${site.origin}/no-endpoint.html`);
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await page.evaluate(() => document.querySelector('lead-capture').updateComplete);
+  assert.equal(problems.length, 1, JSON.stringify(problems));
+  assert.match(problems[0], /^<lead-capture> endpoint: endpoint is missing/);
+  await page.close();
+});
