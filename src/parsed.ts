@@ -1,15 +1,19 @@
 /** Elements waiting for the parser, and what to call once it has passed them. */
 const waiting = new Map<Element, () => void>();
 let observer: MutationObserver | undefined;
+/** Milliseconds a render waits at most for the parser. */
+const longestWait = 100;
 
 /**
  * Resolves once the HTML parser has passed `element`'s end tag, or undefined when it already
  * has (or the document is parsed). A widget upgraded by a script in `<head>` would otherwise
  * render once per child: the parser runs the microtasks before creating each custom element,
  * so each `<lead-indicator>` meant another render (six for two indicators, measured).
- * Never later than the next frame or DOMContentLoaded: a parser waiting for the network
- * halfway through the element must not hold back the form, nor let it appear after a paint
- * and shift the page.
+ * Never later than `longestWait` or DOMContentLoaded: a parser waiting for the network
+ * halfway through the element must not hold back the form. A frame painted meanwhile shifts
+ * nothing: what follows the element is not parsed yet. (Bounded by the next frame instead,
+ * it rendered twice at 4× CPU, where the parser yields after the element's constructor: one
+ * more render and layout, 100 ms more of long tasks, measured.)
  */
 export function untilParsed(element: Element): Promise<void> | undefined {
   if (document.readyState !== 'loading' || parsedPast(element)) return undefined;
@@ -20,7 +24,7 @@ export function untilParsed(element: Element): Promise<void> | undefined {
       resolve();
     };
     waiting.set(element, done);
-    requestAnimationFrame(done);
+    setTimeout(done, longestWait);
     document.addEventListener('DOMContentLoaded', done, { once: true });
     observer ??= new MutationObserver(() => waiting.forEach((finish, waiter) => parsedPast(waiter) && finish()));
     // Whatever the parser adds next lands after the element: a sibling of it or of an ancestor.
