@@ -44,8 +44,15 @@ export default defineConfig(({ mode }) => {
       },
       rolldownOptions: {
         external: scriptTag ? [] : [/^lit(\/|$)/, /^@lit\//, /^zod(\/|$)/, ...(mode === 'module' ? ['./element.js'] : [])],
-        // Library mode leaves ES output unminified; the CDN module must be as small as the IIFE.
-        ...(mode === 'min' ? { output: { minify: true } } : {}),
+        output: {
+          // Library mode leaves ES output unminified; the CDN module must be as small as the IIFE.
+          ...(mode === 'min' ? { minify: true } : {}),
+          // V8's explicit compile hint (Chrome 136+; a comment elsewhere): compile every function
+          // while the script streams in, off the main thread, instead of each on its first call
+          // during the first render. Nearly every function of the script tag runs at load or in
+          // the idle-time rehearsal. Measured at 4x CPU: load -> interactive 608 -> 436 ms.
+          ...(scriptTag ? { postBanner: '//# allFunctionsCalledOnLoad' } : {}),
+        },
       },
     },
   };

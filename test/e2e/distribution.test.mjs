@@ -1,6 +1,7 @@
 // Distribution end to end: the built bundles under a strict Content Security Policy,
 // declarative configuration with no JavaScript on the page, several widgets at once.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { launchBrowser, startSite } from './support/site.mjs';
 
@@ -79,6 +80,13 @@ for (const [path, name] of [
     await page.close();
   });
 }
+
+test("the script-tag bundles open with V8's compile hint, so their functions compile while they stream in", () => {
+  for (const file of ['lead-capture.iife.js', 'lead-capture.min.js']) {
+    const code = readFileSync(new URL(`../../dist/${file}`, import.meta.url), 'utf8');
+    assert.ok(code.startsWith('//# allFunctionsCalledOnLoad\n'), `${file} starts with ${JSON.stringify(code.slice(0, 40))}`);
+  }
+});
 
 test('the script tag defines window.LeadCapture with the classes, as the README says', async () => {
   const page = await browser.newPage();
