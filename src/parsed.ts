@@ -19,7 +19,8 @@ export function untilParsed(element: Element): Promise<void> | undefined {
   if (document.readyState !== 'loading' || parsedPast(element)) return undefined;
   return new Promise((resolve) => {
     const done = () => {
-      waiting.delete(element);
+      // A later wait of the same element (it rendered at the time limit, the parser is still inside) is its own.
+      if (waiting.get(element) === done) waiting.delete(element);
       if (!waiting.size) observer?.disconnect();
       resolve();
     };

@@ -21,13 +21,12 @@ export const fieldLimits = {
   utm: 200,
 } as const;
 
-/**
- * Formats as patterns, not zod's `z.email()`, `z.uuid()`, `z.iso.datetime()` and `z.int()`:
- * the same checks (the email pattern is zod's own) without zod's format classes, about 0.8 KB
- * gzip of the script tag. The JSON Schema says `pattern` where it would say `format`, which
- * validators enforce by default, and `integer` for whole numbers (scripts/json-schema.mjs).
- */
-/** Without flags, which JSON Schema's `pattern` cannot carry. */
+// Formats as patterns, not zod's `z.email()`, `z.uuid()`, `z.iso.datetime()` and `z.int()`:
+// the same checks (the email pattern is zod's own) without zod's format classes, about 0.8 KB
+// gzip of the script tag. The JSON Schema says `pattern` where it would say `format`, which
+// validators enforce by default, and `integer` for whole numbers (scripts/json-schema.mjs).
+
+/** A UUID of the given version digit(s); without flags, which JSON Schema's `pattern` cannot carry. */
 const uuidPattern = (version: string) => new RegExp(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-${version}[0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`);
 /** ISO 8601 date and time to the second, with `Z` or an offset: what `Date#toISOString` writes. */
 const isoTimestampPattern = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
