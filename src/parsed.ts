@@ -33,8 +33,16 @@ export function untilParsed(element: Element): Promise<void> | undefined {
   });
 }
 
-/** Whether anything follows the element in its document: the parser wrote its end tag. */
+/**
+ * Whether the parser is past the element: something follows it or an ancestor, out through
+ * shadow roots to their hosts (the parser streams a declarative shadow root's content into it).
+ * Nothing the parser writes into: not in a document (detached, or in a fragment).
+ */
 function parsedPast(element: Element): boolean {
-  for (let node: Node | null = element; node; node = node.parentNode) if (node.nextSibling) return true;
-  return !element.isConnected;
+  let node: Node | null = element;
+  for (; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node.nextSibling) return true;
+    if (node === element.ownerDocument) return false;
+  }
+  return true;
 }

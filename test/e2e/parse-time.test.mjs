@@ -24,6 +24,11 @@ const pages = {
   '/five-indicators.html': () => `${head}${renderCounter}</head><body>
 <lead-capture endpoint="/api/leads">${values.map(indicator).join('\n')}</lead-capture>
 </body></html>`,
+  // Declarative shadow DOM: the parser attaches the shadow root at <template> and streams the content into it.
+  '/shadow-root.html': () => `${head}${renderCounter}</head><body>
+<div id="host"><template shadowrootmode="open"><lead-capture endpoint="/api/leads">${values.map(indicator).join('')}</lead-capture></template></div>
+<script>window.rendersBeforeNextScript = window.renders.length;</script>
+<p>After the widget</p></body></html>`,
   '/no-endpoint.html': () => `${head}</head><body><lead-capture>${indicator('a')}</lead-capture>\n<p>After the widget</p></body></html>`,
   // The network stalls halfway through the element: the parser waits inside it.
   '/stalled.html': () =>
@@ -81,5 +86,14 @@ test('a mistake held back while the page was parsed is reported once it is, once
   await page.evaluate(() => document.querySelector('lead-capture').updateComplete);
   assert.equal(problems.length, 1, JSON.stringify(problems));
   assert.match(problems[0], /^<lead-capture> endpoint: endpoint is missing/);
+  await page.close();
+});
+
+test('in a declarative shadow root, which the parser fills as it goes, the widget renders once the parser has passed its host', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.origin}/shadow-root.html`);
+  // Rendered once, at the microtask checkpoint before the next script: not once per child, not at the time limit or DOMContentLoaded.
+  assert.equal(await page.evaluate(() => window.rendersBeforeNextScript), 1);
+  assert.equal(await page.evaluate(() => document.querySelector('#host').shadowRoot.querySelector('lead-capture').shadowRoot.querySelectorAll('input[name="indicator"]').length), values.length);
   await page.close();
 });
