@@ -108,8 +108,13 @@ function typedOptions(raw: RawConfiguration, problems: ConfigurationProblem[]): 
     // An attribute is always text, which every text, number and flag option takes (its value
     // is checked below): a page configured by attributes builds no schema before first paint.
     const text = typeof value === 'string' && optionTable[name].kind !== 'json' && optionTable[name].kind !== 'function';
-    if (text || checkFor(name).accepts(value)) typed[name] = value;
-    else problems.push({ attribute, message: `${attribute} must be ${checkFor(name).expected}; ignored.` });
+    if (text) {
+      typed[name] = value;
+      continue;
+    }
+    const { accepts, expected } = checkFor(name);
+    if (accepts(value)) typed[name] = value;
+    else problems.push({ attribute, message: `${attribute} must be ${expected}; ignored.` });
   }
   return typed;
 }
