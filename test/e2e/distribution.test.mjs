@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { launchBrowser, startSite } from './support/site.mjs';
+import { launchBrowser, startSite, watchProblems } from './support/site.mjs';
 
 const strict = { 'Content-Security-Policy': "default-src 'self'" };
 
@@ -50,14 +50,6 @@ after(async () => {
   await browser?.close();
   await site?.close();
 });
-
-/** Console errors and CSP violations of a page. */
-function watchProblems(page) {
-  const problems = [];
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on('pageerror', (error) => problems.push(error.message));
-  return problems;
-}
 
 for (const [path, name] of [
   ['/csp-iife.html', 'the script-tag bundle'],

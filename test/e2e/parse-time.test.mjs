@@ -2,9 +2,9 @@
 // parser is still inside it: how often it renders, and that a stalled parser never hides it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, startSite } from './support/site.mjs';
+import { launchBrowser, startSite, watchProblems } from './support/site.mjs';
 
-const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Parse time</title><script src="/dist/lead-capture.iife.js"></script>';
+const head = '<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Parse time</title><script src="/dist/lead-capture.iife.js"></script>';
 /** Counts the widget's renders, and how many of them came before the document was parsed. */
 const renderCounter = `<script>
   const update = customElements.get('lead-capture').prototype.performUpdate;
@@ -65,8 +65,7 @@ test('parsed with five <lead-indicator> children, the widget renders fewer times
 
 test('a parser stalled inside the widget does not hold it back: the form shows, then the rest of the children', async () => {
   const page = await browser.newPage();
-  const problems = [];
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  const problems = watchProblems(page);
   await page.goto(`${site.origin}/stalled.html`, { waitUntil: 'commit' });
   await page.getByRole('button', { name: 'Get the download' }).waitFor({ timeout: 10_000 });
   assert.equal(await page.evaluate(() => document.readyState), 'loading');
@@ -79,8 +78,7 @@ test('a parser stalled inside the widget does not hold it back: the form shows, 
 
 test('a mistake held back while the page was parsed is reported once it is, once', async () => {
   const page = await browser.newPage();
-  const problems = [];
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  const problems = watchProblems(page);
   await page.goto(`${site.origin}/no-endpoint.html`);
   await page.waitForFunction(() => document.readyState === 'complete');
   await page.evaluate(() => document.querySelector('lead-capture').updateComplete);

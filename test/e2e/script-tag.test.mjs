@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { within } from './support/destinations-harness.mjs';
-import { launchBrowser, startSite, typeLikeABot } from './support/site.mjs';
+import { launchBrowser, startSite, typeLikeABot, watchProblems } from './support/site.mjs';
 
 let site;
 let browser;
@@ -20,9 +20,7 @@ after(async () => {
 
 test('a call request captured from the script-tag bundle reaches the receiver once, valid', async () => {
   const page = await browser.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+  const pageErrors = watchProblems(page);
   await page.goto(`${site.origin}/landing-quick.html?utm_source=newsletter&utm_campaign=benchmark`);
 
   await page.getByLabel('Call me').check();
@@ -134,9 +132,7 @@ test('a bot that submits the README snippet at machine speed is thanked, reporte
 
 test('added by a tag manager after the page has loaded, the script upgrades the widget in place, and the data layer hears the capture', async () => {
   const page = await browser.newPage();
-  const pageErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => message.type() === 'error' && pageErrors.push(message.text()));
+  const pageErrors = watchProblems(page);
   const storedBefore = (await site.leads()).length;
   await page.goto(`${site.origin}/landing-tag-manager.html`, { waitUntil: 'load' });
   assert.equal(await page.evaluate(() => customElements.get('lead-capture')), undefined, 'not defined before the tag fires');

@@ -95,3 +95,11 @@ export function typeLikeABot(field, text) {
     }
   }, text);
 }
+
+/** Collects a page's console errors and uncaught exceptions (CSP violations are console errors). */
+export function watchProblems(page) {
+  const problems = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
+  page.on('pageerror', (error) => problems.push(error.message));
+  return problems;
+}
