@@ -148,6 +148,8 @@ function* schemaParts() {
       contactPolicy: contactPolicySchema,
       repeat: z.optional(repeatSchema),
       page: pageSchema,
+      /** A test lead (the builder's test send): receivers keep it apart and never count it in reports. */
+      test: z.optional(z.boolean()),
     })
     .check(
       // The promises made to the prospect, checked on both ends of the wire.

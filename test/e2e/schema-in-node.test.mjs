@@ -53,4 +53,6 @@ test('dist/lead.schema.json describes the lead for non-JavaScript endpoints', ()
   assert.doesNotMatch('2026-11-22T10:15:00', new RegExp(schema.properties.capturedAt.pattern));
   assert.equal(schema.properties.contactPolicy.properties.maxCallAttempts.type, 'integer');
   assert.equal(schema.properties.repeat.properties.count.type, 'integer');
+  // A test lead (the builder's test send) says so; receivers keep it apart.
+  assert.equal(schema.properties.test.type, 'boolean');
 });

@@ -32,6 +32,13 @@ describe('leadSchema', () => {
     expect(parseLead({ ...lead, id: '9A1F0C4E-5B7D-4C2A-8E3F-1D2C3B4A5F60', capturedAt: '2026-11-22T10:15:00.123456Z' }).success).to.equal(true);
   });
 
+  it('keeps a test lead marked as one (the builder\'s test send), and refuses a test flag that is not a boolean', () => {
+    const result = parseLead({ ...exampleLead(), test: true });
+    expect(result.success).to.equal(true);
+    if (result.success) expect(result.lead.test).to.equal(true);
+    expect(issuesOf({ ...exampleLead(), test: 'yes' })).to.include('test');
+  });
+
   it('strips unknown fields rather than passing them on', () => {
     const result = parseLead({ ...exampleLead(), tracking: 'fingerprint' });
     expect(result.success).to.equal(true);
