@@ -1,0 +1,111 @@
+import type { Database } from '../store/database.js';
+
+/**
+ * Versioned migrations, applied in order at start, on either engine, in one transaction under an
+ * advisory lock (two receivers starting on one Postgres database do not both migrate), and
+ * recorded in `schema_migrations`. Never edit a migration that has shipped: add the next one.
+ *
+ * Room left for the next issues: notification outbox rows (issue 25) get their own table with a
+ * `lead_id` referencing `leads(id) ON DELETE CASCADE` (so erasing a person erases them), written
+ * by the `onLeadStored` hook of `storeLead`, in the lead's own transaction.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  /** One statement per entry: PGlite's parameterised query runs one statement at a time. */
+  statements: readonly string[];
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'leads, follow-ups, tombstones, sessions',
+    statements: [
+      `CREATE TABLE leads (
+        id uuid PRIMARY KEY,
+        idempotency_key text NOT NULL UNIQUE,
+        -- SHA-256 of the canonical JSON of the parsed lead: the same key with another body is a conflict.
+        body_sha256 text NOT NULL,
+        received_at timestamptz NOT NULL,
+        test boolean NOT NULL DEFAULT false,
+        temperature text NOT NULL,
+        priority boolean NOT NULL,
+        preference text NOT NULL,
+        do_not_contact boolean NOT NULL,
+        offer_kind text NOT NULL,
+        offer_id text,
+        offer_title text,
+        -- lower(email), for search, people and erasure; null once retention has removed it.
+        email_lower text,
+        -- HMAC of lower(email) under the receiver's own key: links a person's leads for the report
+        -- (first-time and repeat shares) after retention removed the address; null without email.
+        person text,
+        -- lower(name || ' ' || email): what q searches.
+        search text NOT NULL DEFAULT '',
+        repeat_count integer NOT NULL DEFAULT 0,
+        redacted_at timestamptz,
+        lead jsonb NOT NULL
+      )`,
+      // The list (newest first, keyset on received_at, id), with or without test leads.
+      'CREATE INDEX leads_list ON leads (test, received_at DESC, id DESC)',
+      'CREATE INDEX leads_email ON leads (email_lower) WHERE email_lower IS NOT NULL',
+      // A person's history, in order: first lead ever, earlier leads (report, queue repeat count).
+      'CREATE INDEX leads_person ON leads (person, received_at, id) WHERE person IS NOT NULL',
+      // The queue's candidates: not cold, not test, contact allowed.
+      `CREATE INDEX leads_open ON leads (received_at, id) WHERE NOT test AND temperature <> 'cold' AND NOT do_not_contact`,
+      // Retention: preference none, not yet redacted, by age.
+      `CREATE INDEX leads_retention ON leads (received_at) WHERE preference = 'none' AND redacted_at IS NULL`,
+      `CREATE TABLE follow_ups (
+        id uuid PRIMARY KEY,
+        lead_id uuid NOT NULL REFERENCES leads (id) ON DELETE CASCADE,
+        channel text NOT NULL CHECK (channel IN ('call', 'email')),
+        outcome text NOT NULL CHECK (outcome IN ('no-answer', 'talked', 'meeting', 'customer', 'not-a-fit', 'unsubscribed')),
+        note text CHECK (char_length(note) <= 2000),
+        at timestamptz NOT NULL
+      )`,
+      'CREATE INDEX follow_ups_lead ON follow_ups (lead_id, at, id)',
+      // What is left of an erased lead: its id and idempotency key, so a queued retry is not stored again.
+      `CREATE TABLE tombstones (
+        lead_id uuid PRIMARY KEY,
+        idempotency_key text NOT NULL,
+        erased_at timestamptz NOT NULL
+      )`,
+      'CREATE INDEX tombstones_key ON tombstones (idempotency_key)',
+      // Inbox sessions: only a hash of the token is stored.
+      `CREATE TABLE sessions (
+        token_sha256 text PRIMARY KEY,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      'CREATE INDEX sessions_expiry ON sessions (expires_at)',
+      // The receiver's own secrets (the person key), created once.
+      `CREATE TABLE settings (
+        name text PRIMARY KEY,
+        value text NOT NULL
+      )`,
+    ],
+  },
+];
+
+/** Applies the migrations not yet recorded; returns the versions applied now. */
+export async function migrate(db: Database, list: readonly Migration[] = migrations): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    // Any constant: the lock key of this receiver's migrations.
+    await tx.query('SELECT pg_advisory_xact_lock(7215042020)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await tx.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((row) => Number(row.version)));
+    const now: number[] = [];
+    for (const migration of [...list].sort((a, b) => a.version - b.version)) {
+      if (applied.has(migration.version)) continue;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+      now.push(migration.version);
+    }
+    return now;
+  });
+}

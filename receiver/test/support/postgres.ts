@@ -1,0 +1,107 @@
+// A throwaway Postgres cluster for the tests (and the bench): initdb + pg_ctl in a temp directory
+// on 127.0.0.1 and a free port, stopped and removed afterwards. As root it runs as the `postgres`
+// user (initdb refuses root). Without Postgres binaries: installs Debian's package when root on
+// Debian (as scripts/ensure-chromium.mjs does for Chromium), else says in one line how to enable.
+import { execFileSync, execSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export const enableHint = 'Postgres tests skipped: no Postgres server binaries (initdb, pg_ctl) found. Enable them with: sudo apt-get install -y postgresql';
+
+function findBinaries(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root)
+    .filter((version) => existsSync(join(root, version, 'bin/initdb')) && existsSync(join(root, version, 'bin/pg_ctl')))
+    .sort((a, b) => Number(b) - Number(a));
+  return versions[0] ? join(root, versions[0], 'bin') : undefined;
+}
+
+/** The binaries' folder, installing Postgres when we may; undefined (after one printed line) when not. */
+export function postgresBinaries(): string | undefined {
+  let bin = findBinaries();
+  if (bin) return bin;
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get') && process.env.LEAD_RECEIVER_NO_INSTALL !== '1';
+  if (canInstall) {
+    console.log("Postgres not found; installing Debian's postgresql package…");
+    try {
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql', { stdio: 'inherit' });
+    } catch {
+      // reported below
+    }
+    bin = findBinaries();
+    if (bin) return bin;
+  }
+  console.log(enableHint);
+  return undefined;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface PostgresCluster {
+  /** A URL to a new, empty database of the cluster. */
+  createDatabase(name?: string): Promise<string>;
+  stop(): void;
+}
+
+export async function startPostgres(): Promise<PostgresCluster | undefined> {
+  const bin = postgresBinaries();
+  if (!bin) return undefined;
+  const asRoot = process.getuid?.() === 0;
+  const dir = mkdtempSync(join(tmpdir(), 'lead-pg-'));
+  const data = join(dir, 'data');
+  const run = (command: string, args: string[]) => {
+    const full = join(bin, command);
+    return asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', full, ...args], { stdio: 'pipe' }) : execFileSync(full, args, { stdio: 'pipe' });
+  };
+  if (asRoot) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+    const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+    chownSync(dir, uid, gid);
+  }
+  const port = await freePort();
+  let started = false;
+  const stop = () => {
+    if (started) {
+      started = false;
+      try {
+        run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      } catch {
+        // already gone
+      }
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', stop);
+  try {
+    run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+    run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
+    started = true;
+  } catch (error) {
+    stop();
+    throw new Error(`Could not start a throwaway Postgres: ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
+  }
+  let databases = 0;
+  return {
+    async createDatabase(name = `test_${process.pid}_${++databases}`) {
+      const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${name}`);
+      await admin.end();
+      return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    stop,
+  };
+}

@@ -1,0 +1,32 @@
+// Runs a suite once per engine: PGlite in memory, then a throwaway Postgres (skipped, with one
+// printed line saying how to enable it, when Postgres cannot run here).
+import { after, before, describe } from 'node:test';
+import { openDatabase, type Database } from '../../src/store/database.js';
+import { enableHint, startPostgres, type PostgresCluster } from './postgres.js';
+
+let cluster: Promise<PostgresCluster | undefined> | undefined;
+
+function postgres(): Promise<PostgresCluster | undefined> {
+  if (process.env.LEAD_RECEIVER_SKIP_POSTGRES === '1') return Promise.resolve(undefined);
+  cluster ??= startPostgres().then((started) => {
+    if (started) after(() => started.stop());
+    return started;
+  });
+  return cluster;
+}
+
+/** `describe` for each engine; `database()` gives the open database inside the tests. */
+export async function forEachEngine(name: string, suite: (database: () => Database, engine: 'pglite' | 'postgres') => void): Promise<void> {
+  const pg = await postgres();
+  for (const engine of ['pglite', 'postgres'] as const) {
+    const skip = engine === 'postgres' && !pg ? (process.env.LEAD_RECEIVER_SKIP_POSTGRES === '1' ? 'LEAD_RECEIVER_SKIP_POSTGRES=1' : enableHint) : false;
+    describe(`${name} [${engine}]`, { skip }, () => {
+      let db: Database | undefined;
+      before(async () => {
+        db = engine === 'pglite' ? await openDatabase('memory') : await openDatabase(await pg!.createDatabase());
+      });
+      after(async () => db?.close());
+      suite(() => db!, engine);
+    });
+  }
+}
