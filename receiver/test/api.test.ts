@@ -44,7 +44,7 @@ await forEachEngine('inbox API', (database) => {
     for (const path of ['/api/leads', '/api/session', '/inbox/', '/inbox']) {
       const response = await call(receiver, 'GET', path);
       assert.equal(response.status, 503, path);
-      assert.match((await response.json()).detail, /LEAD_INBOX_PASSWORD/);
+      assert.match(((await response.json()) as any).detail, /LEAD_INBOX_PASSWORD/);
     }
     assert.equal((await call(receiver, 'POST', '/api/session', { body: { password: 'x' } })).status, 503);
     assert.equal((await postLead(receiver, makeLead())).status, 201);

@@ -64,7 +64,7 @@ await forEachEngine('POST /leads', (database) => {
     const response = await postLead(receiver, other);
     assert.equal(response.status, 409);
     assert.match(response.headers.get('content-type')!, /^application\/problem\+json/);
-    const problem = await response.json();
+    const problem = (await response.json()) as any;
     assert.equal(problem.status, 409);
     assert.equal(typeof problem.title, 'string');
     assert.equal(typeof problem.detail, 'string');
@@ -92,7 +92,7 @@ await forEachEngine('POST /leads', (database) => {
     const response = await postLead(receiver, { ...lead, contact, temperature: 'scorching' });
     assert.equal(response.status, 400);
     assert.match(response.headers.get('content-type')!, /^application\/problem\+json/);
-    const problem = await response.json();
+    const problem = (await response.json()) as any;
     assert.equal(problem.type, 'about:blank');
     assert.equal(problem.title, 'Invalid lead');
     assert.equal(problem.status, 400);
@@ -103,7 +103,7 @@ await forEachEngine('POST /leads', (database) => {
     );
     assert.match(problem.issues[0].message, /^Invalid option: expected one of/);
     const missingEmail = await postLead(receiver, { ...lead, contact });
-    assert.deepEqual((await missingEmail.json()).issues, [{ path: 'contact.email', message: 'An email address is required for this preference and offer' }]);
+    assert.deepEqual(((await missingEmail.json()) as any).issues, [{ path: 'contact.email', message: 'An email address is required for this preference and offer' }]);
     assert.equal((await postLead(receiver, '{not json')).status, 400);
     assert.equal(await storedCount(receiver), 0);
   });
