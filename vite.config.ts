@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vite';
-import { leadReceiver } from './demo/receiver.js';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -20,7 +19,7 @@ const libraries = {
 } as const;
 
 /**
- * `vite` serves the demo with the reference receiver at /api/leads.
+ * `vite` serves the demo pages (`npm start` runs it beside the receiver, lead-capture-receiver).
  * `vite build --mode element|module|iife|min|schema` emits one library (see `libraries`); Vite applies
  * `external` to every format of a build, hence one build each (scripts/build.mjs runs them).
  */
@@ -28,7 +27,7 @@ export default defineConfig(({ mode }) => {
   const library = libraries[mode as keyof typeof libraries] ?? libraries.module;
   const scriptTag = mode === 'iife' || mode === 'min';
   return {
-    plugins: [leadReceiver({ storeFile: '.leads/leads.json' }), minifyTemplates()],
+    plugins: [minifyTemplates()],
     define: { __LEAD_CAPTURE_VERSION__: JSON.stringify(version) },
     server: { host: '127.0.0.1', port: 5173 },
     build: {

@@ -19,3 +19,5 @@ run('node_modules/.bin/vite', 'build', '--mode', 'iife', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'min', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'schema', '--logLevel', 'warn');
 run('node', 'scripts/json-schema.mjs');
+// The receiver (its own workspace package) after the widget, whose schema types it imports.
+run('node', 'receiver/scripts/build.mjs');
