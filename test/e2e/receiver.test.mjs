@@ -1,4 +1,5 @@
-// The reference receiver over real HTTP: validation, problem answers, dedupe, CORS.
+// The receiver (lead-capture-receiver, as startSite mounts it at /api/leads) over real HTTP:
+// validation, problem answers, dedupe, CORS, the consent digest.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, test } from 'node:test';
@@ -50,12 +51,12 @@ test('stores a valid lead once, however often it is delivered with the same Idem
   const first = await post(valid, { 'Idempotency-Key': valid.id });
   const second = await post(valid, { 'Idempotency-Key': valid.id });
   assert.equal(first.status, 201);
-  assert.deepEqual(await first.json(), { id: valid.id, temperature: 'cold', duplicate: false });
+  assert.deepEqual(await first.json(), { id: valid.id, stored: true });
   assert.equal(second.status, 200);
-  assert.deepEqual(await second.json(), { id: valid.id, temperature: 'cold', duplicate: true });
+  assert.deepEqual(await second.json(), { id: valid.id, duplicate: true });
   const stored = (await site.leads()).filter((record) => record.lead.id === valid.id);
   assert.equal(stored.length, 1);
-  assert.equal(stored[0].deliveries, 2);
+  assert.equal(stored[0].id, valid.id);
   assert.deepEqual(stored[0].lead, valid);
 });
 
@@ -69,11 +70,13 @@ test('refuses an invalid lead with a problem that names the field', async () => 
   assert.match(problem.detail, /contact\.email/);
 });
 
-test('refuses malformed JSON, other media types and unknown methods', async () => {
+test('refuses malformed JSON, other media types, unknown methods and bodies over 64 KB', async () => {
   assert.equal((await post('{not json')).status, 400);
   const text = await fetch(`${site.origin}/api/leads`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
   assert.equal(text.status, 415);
   assert.equal((await fetch(`${site.origin}/api/leads`, { method: 'PUT' })).status, 405);
+  const big = JSON.stringify({ ...lead(), padding: 'x'.repeat(65 * 1024) });
+  assert.equal((await post(big)).status, 413);
 });
 
 test('answers the CORS preflight of a cross-origin widget', async () => {
@@ -84,6 +87,7 @@ test('answers the CORS preflight of a cross-origin widget', async () => {
   assert.equal(response.status, 204);
   assert.equal(response.headers.get('access-control-allow-origin'), '*');
   assert.match(response.headers.get('access-control-allow-headers'), /Idempotency-Key/);
+  assert.match(response.headers.get('access-control-expose-headers'), /Retry-After/);
 });
 
 test('computes the consent digest a page without crypto.subtle (plain http) left out', async () => {

@@ -1,12 +1,14 @@
 // A plain Node HTTP server for the end-to-end tests: static pages that load the *built*
-// bundle with a script tag, exactly as a marketer would, and the reference receiver at
-// /api/leads (loaded from TypeScript through Vite's module runner).
+// bundle with a script tag, exactly as a marketer would, and the receiver (the built
+// lead-capture-receiver, its database in memory) taking the pages' leads at /api/leads.
+import { randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { runnerImport } from 'vite';
+import { createReceiver } from 'lead-capture-receiver';
+import { toNodeHandler } from 'srvx/node';
 import { chromiumArgs, findChromium } from '../../../scripts/chromium.mjs';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -46,10 +48,26 @@ function notFound(response) {
  * as an async iterable is streamed, a chunk as each comes: a page the network delivers in parts.
  */
 export async function startSite({ pages = {} } = {}) {
-  const { module: receiverModule } = await runnerImport(join(root, 'demo/receiver.ts'));
-  const receiver = receiverModule.createLeadReceiver();
+  // The pages post to /api/leads on their own origin: that path is the receiver's POST /leads.
+  // No rate limit to speak of (every test posts from 127.0.0.1), no logs in the test output.
+  const password = randomUUID();
+  const receiver = createReceiver({ database: 'memory', inboxPassword: password, rateLimit: 1_000_000, inboxDir: false, log: () => {} });
+  await receiver.ready;
+  // What the old reference receiver also told: per lead, its idempotency key and how many
+  // deliveries were answered 200/201 (more than 1: a duplicate the receiver kept out).
+  const deliveries = new Map();
+  const receive = toNodeHandler(async (request) => {
+    const key = request.headers.get('idempotency-key');
+    const response = await receiver(request, { clientAddress: request.ip });
+    if (request.method === 'POST' && (response.status === 200 || response.status === 201)) {
+      const { id } = await response.clone().json();
+      const seen = deliveries.get(id) ?? { deliveries: 0, idempotencyKey: key ?? id };
+      deliveries.set(id, { ...seen, deliveries: seen.deliveries + 1 });
+    }
+    return response;
+  });
   const server = createServer((request, response) => {
-    const { pathname, searchParams } = new URL(request.url, 'http://site.invalid');
+    const { pathname, searchParams, search } = new URL(request.url, 'http://site.invalid');
     const page = pages[pathname];
     if (page) {
       const { html, headers = {} } = typeof page === 'function' ? { html: page } : page;
@@ -62,17 +80,35 @@ export async function startSite({ pages = {} } = {}) {
       })();
       return;
     }
-    receiver(request, response, () => serveStatic(request, response));
+    if (pathname === '/api/leads') {
+      request.url = `/leads${search}`;
+      return void receive(request, response);
+    }
+    serveStatic(request, response);
   });
   await new Promise((resolveListen) => server.listen(0, '127.0.0.1', resolveListen));
   const origin = `http://127.0.0.1:${server.address().port}`;
+  /** The receiver's own API, called in process with a session. */
+  const api = async (path, init = {}) => receiver(new Request(`${origin}${path}`, init));
   return {
     origin,
+    /** Stored leads, newest first: `{ id, receivedAt, lead, followUps, idempotencyKey, deliveries }`. */
     async leads() {
-      const response = await fetch(`${origin}/api/leads`);
-      return (await response.json()).leads;
+      const login = await api('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password }) });
+      const cookie = login.headers.get('set-cookie').split(';')[0];
+      const leads = [];
+      let cursor = null;
+      do {
+        const page = await (await api(`/api/leads?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: { Cookie: cookie } })).json();
+        leads.push(...page.leads.map((record) => ({ ...record, ...deliveries.get(record.id) })));
+        cursor = page.cursor;
+      } while (cursor);
+      return leads;
     },
-    close: () => new Promise((resolveClose) => server.close(resolveClose)),
+    close: async () => {
+      await new Promise((resolveClose) => server.close(resolveClose));
+      await receiver.close();
+    },
   };
 }
 
