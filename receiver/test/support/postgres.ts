@@ -56,7 +56,8 @@ export interface PostgresCluster {
   stop(): void;
 }
 
-export async function startPostgres(): Promise<PostgresCluster | undefined> {
+/** `durable`: fsync on (the bench); the tests run with fsync off, which is faster and changes nothing they check. */
+export async function startPostgres({ durable = false } = {}): Promise<PostgresCluster | undefined> {
   const bin = postgresBinaries();
   if (!bin) return undefined;
   const asRoot = process.getuid?.() === 0;
@@ -87,7 +88,7 @@ export async function startPostgres(): Promise<PostgresCluster | undefined> {
   process.once('exit', stop);
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
+    run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off'} -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
     started = true;
   } catch (error) {
     stop();

@@ -10,6 +10,8 @@ function postgres(): Promise<PostgresCluster | undefined> {
   if (process.env.LEAD_RECEIVER_SKIP_POSTGRES === '1') return Promise.resolve(undefined);
   cluster ??= startPostgres().then((started) => {
     if (started) after(() => started.stop());
+    // CI must not pass on PGlite alone: there, Postgres missing is a failure, not a skip.
+    else if (process.env.CI) throw new Error('CI: Postgres is required for the receiver tests (.ci/run installs it).');
     return started;
   });
   return cluster;
