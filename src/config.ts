@@ -1,6 +1,8 @@
-import * as z from 'zod/mini';
+import { isRecord } from './delivery/destinations/answers.js';
 import { destinationFor, isDestinationName, destinationNames, type DeliveryTarget, type DestinationName } from './delivery/destinations/index.js';
 import { destinations } from './delivery/destinations/registry.js';
+import { siteFields } from './delivery/destinations/site-fields.js';
+import * as messages from './messages.js';
 import type { CaptureSettings } from './lead/build.js';
 import { fieldLimits, type Indicator } from './lead/schema.js';
 import type { Classifier } from './lead/temperature.js';
@@ -46,36 +48,25 @@ export interface Configuration {
   problems: ConfigurationProblem[];
 }
 
-/**
- * What each kind of option must look like, and what to write instead: zod/mini schemas the
- * lead schema already brings (no `z.record` or `z.union`, which would add to the bundle), built
- * on first use rather than when the script loads.
- */
-let optionChecks: Record<string, { accepts(value: unknown): boolean; expected: string }> | undefined;
+type OptionCheck = { accepts(value: unknown): boolean; expected: string };
 
-function checkFor(name: OptionName): { accepts(value: unknown): boolean; expected: string } {
-  if (!optionChecks) {
-    const text = z.string();
-    const anyOf = (...schemas: z.ZodMiniType[]) => (value: unknown) => schemas.some((schema) => schema.safeParse(value).success);
-    const anObject = z.object({});
-    // The schemas are made once here, not on every check.
-    const objectOf = (entry: z.ZodMiniType) => {
-      const values = z.array(entry);
-      return (value: unknown) => anObject.safeParse(value).success && values.safeParse(Object.values(value as object)).success;
-    };
-    const texts = objectOf(text);
-    optionChecks = {
-      text: { accepts: anyOf(text), expected: 'text' },
-      // Any number (NaN too), so the range check below can quote it.
-      number: { accepts: (value) => typeof value === 'number' || text.safeParse(value).success, expected: 'a whole number' },
-      flag: { accepts: anyOf(z.boolean(), text), expected: 'true or false' },
-      function: { accepts: (value) => typeof value === 'function', expected: 'a function' },
-      fieldNames: { accepts: texts, expected: 'an object of texts, like {"name": "lastname"}' },
-      hiddenFields: { accepts: texts, expected: 'an object of texts, like {"form-name": "leads"}' },
-      strings: { accepts: objectOf(z.unknown()), expected: 'a JSON object of texts, like {"submitDownload": "Send me the report"}' },
-      indicators: { accepts: anyOf(z.array(z.unknown())), expected: 'an array like [{"value": "slow-close", "label": "Month-end close takes over a week"}]' },
-    };
-  }
+const isText = (value: unknown): value is string => typeof value === 'string';
+const textsOnly = (value: unknown) => isRecord(value) && Object.values(value).every(isText);
+
+/** What each kind of option must look like, and what to write instead. */
+const optionChecks: Record<string, OptionCheck> = {
+  text: { accepts: isText, expected: 'text' },
+  // Any number (NaN too), so the range check below can quote it.
+  number: { accepts: (value) => typeof value === 'number' || isText(value), expected: 'a whole number' },
+  flag: { accepts: (value) => typeof value === 'boolean' || isText(value), expected: 'true or false' },
+  function: { accepts: (value) => typeof value === 'function', expected: 'a function' },
+  fieldNames: { accepts: textsOnly, expected: 'an object of texts, like {"name": "lastname"}' },
+  hiddenFields: { accepts: textsOnly, expected: 'an object of texts, like {"form-name": "leads"}' },
+  strings: { accepts: isRecord, expected: 'a JSON object of texts, like {"submitDownload": "Send me the report"}' },
+  indicators: { accepts: Array.isArray, expected: 'an array like [{"value": "slow-close", "label": "Month-end close takes over a week"}]' },
+};
+
+function checkFor(name: OptionName): OptionCheck {
   return optionChecks[name] ?? optionChecks[optionTable[name].kind];
 }
 
@@ -92,16 +83,13 @@ function typedOptions(raw: RawConfiguration, problems: ConfigurationProblem[]): 
     const attribute = attributeName(name);
     if (optionTable[name].kind === 'json' && typeof value === 'string') {
       if (value.startsWith('[object ')) {
-        problems.push({
-          attribute,
-          message: `${attribute} is the text "${shorten(value)}": an object was written as an attribute, usually by a framework that rendered before <lead-capture> was defined. Load lead-capture before the app renders, set the ${name} property after customElements.whenDefined('lead-capture'), or write JSON: ${attribute}='…'. Ignored.`,
-        });
+        problems.push({ attribute, message: messages.objectAsText(attribute, value, name) });
         continue;
       }
       try {
         value = JSON.parse(value);
       } catch (error) {
-        problems.push({ attribute, message: `${attribute} is not valid JSON (${(error as Error).message}); ignored. Write ${checkFor(name).expected}.` });
+        problems.push({ attribute, message: messages.notJson(attribute, error, checkFor(name).expected) });
         continue;
       }
     }
@@ -114,7 +102,7 @@ function typedOptions(raw: RawConfiguration, problems: ConfigurationProblem[]): 
     }
     const { accepts, expected } = checkFor(name);
     if (accepts(value)) typed[name] = value;
-    else problems.push({ attribute, message: `${attribute} must be ${expected}; ignored.` });
+    else problems.push({ attribute, message: messages.wrongType(attribute, expected) });
   }
   return typed;
 }
@@ -131,12 +119,7 @@ export function resolveConfiguration(raw: RawConfiguration, baseUrl: string, kno
   const endpoint = resolveEndpoint(options.endpoint, baseUrl, problems);
   const requestedOffer = options.offer?.trim() || 'download';
   const offer = isOfferKind(requestedOffer) ? requestedOffer : 'download';
-  if (offer !== requestedOffer) {
-    problems.push({
-      attribute: 'offer',
-      message: `offer="${shorten(requestedOffer)}" is not a known offer; using "download". Use one of: ${offerKinds.join(', ')}.`,
-    });
-  }
+  if (offer !== requestedOffer) problems.push({ attribute: 'offer', message: messages.notOneOf('offer', requestedOffer, offer, offerKinds) });
   const number = (name: NumberOptionName) => boundedInteger(name, options[name], problems);
   // Each limit is the lead schema's own: a value it would refuse is caught here, once,
   // instead of failing every submission as an invalid lead.
@@ -188,21 +171,20 @@ function resolveTarget(
   const automatic = destinationFor(new URL(endpoint));
   const requested = options.destination?.trim();
   let destination: DestinationName = automatic;
-  if (requested && isDestinationName(requested)) destination = requested;
-  else if (requested) {
-    problems.push({
-      attribute: 'destination',
-      message: `destination="${shorten(requested)}" is unknown; using "${automatic}" (from the endpoint). Use one of: ${destinationNames.join(', ')}.`,
-    });
-  }
+  // Apps Script's answer is a redirect, taken as "sent": only where Google's service gives it.
+  if (requested === 'apps-script' && automatic !== requested) problems.push({ attribute: 'destination', message: messages.appsScriptElsewhere(automatic) });
+  else if (requested && isDestinationName(requested)) destination = requested;
+  else if (requested) problems.push({ attribute: 'destination', message: messages.notOneOf('destination', requested, automatic, destinationNames) });
   const target: DeliveryTarget = { endpoint, destination };
-  if (options.fieldNames) target.fieldNames = options.fieldNames;
-  if (options.hiddenFields) target.hiddenFields = options.hiddenFields;
+  const fields = siteFields(destinations[destination], options.fieldNames, options.hiddenFields);
+  for (const { option, message } of fields.refused) problems.push({ attribute: option, message });
+  if (options.fieldNames) target.fieldNames = fields.fieldNames;
+  if (options.hiddenFields) target.hiddenFields = fields.hiddenFields;
   // 0 stands for "none": the fallback when the value is not a whole number.
   if (subscriptionTypeId) target.subscriptionTypeId = subscriptionTypeId;
   const missing = destinations[destination].missing?.(target);
   if (missing) {
-    problems.push({ attribute: 'destination', message: `${missing}; until then leads are not sent.` });
+    problems.push({ attribute: 'destination', message: messages.destinationNeeds(missing) });
     return undefined;
   }
   return target;
@@ -215,7 +197,7 @@ function resolveTarget(
 function dataLayerName(value: string, problems: ConfigurationProblem[]): string | undefined {
   const name = value.trim() || 'dataLayer';
   if (/^[A-Za-z_$][\w$]*$/.test(name) && !['__proto__', 'constructor', 'prototype'].includes(name)) return name;
-  problems.push({ attribute: 'data-layer', message: `data-layer="${shorten(name)}" is not a variable name; nothing is pushed. Write data-layer="dataLayer" (or leave it empty).` });
+  problems.push({ attribute: 'data-layer', message: messages.notVariableName(name) });
   return undefined;
 }
 
@@ -227,12 +209,7 @@ function initialPreference(value: string | undefined, problems: ConfigurationPro
   const preference = value?.trim();
   if (!preference) return undefined;
   if (preference === 'none') return 'none';
-  problems.push({
-    attribute: 'preference',
-    message: isContactPreference(preference)
-      ? `preference="${preference}" is refused: contact must be chosen by the prospect, not preselected. Remove the attribute, or use preference="none".`
-      : `preference="${preference}" is not a preference; only preference="none" may be preselected.`,
-  });
+  problems.push({ attribute: 'preference', message: messages.preselected(preference, isContactPreference(preference)) });
   return undefined;
 }
 
@@ -247,7 +224,7 @@ function boundedInteger(name: NumberOptionName, value: number | string | undefin
   const number = typeof value === 'number' ? value : /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
   if (Number.isInteger(number) && number >= min && number <= max) return number;
   const attribute = attributeName(name);
-  problems.push({ attribute, message: `${attribute}="${shorten(String(value))}" is not a whole number from ${min} to ${max}; using ${fallback}.` });
+  problems.push({ attribute, message: messages.notWholeNumber(attribute, String(value), min, max, fallback) });
   return fallback;
 }
 
@@ -260,36 +237,25 @@ function boundedText(name: 'offerId' | 'offerTitle' | 'consentVersion' | 'jurisd
   const limit = fieldLimits.offerText;
   if (text === undefined || text.length <= limit) return text;
   const cut = optionTable[name].limit === 'cut';
-  problems.push({
-    attribute: attributeName(name),
-    message: `${attributeName(name)} is ${text.length} characters, over the limit of ${limit}: ${cut ? 'cut' : 'left out'}. Shorten it.`,
-  });
+  const attribute = attributeName(name);
+  problems.push({ attribute, message: messages.overLimit(attribute, text.length, limit, cut ? 'cut' : 'left out') });
   return cut ? text.slice(0, limit) : undefined;
 }
 
 function resolveEndpoint(value: string | undefined, baseUrl: string, problems: ConfigurationProblem[]): string | undefined {
   const endpoint = value?.trim();
   if (!endpoint) {
-    problems.push({
-      attribute: 'endpoint',
-      message: 'endpoint is missing, so leads cannot be sent. Add endpoint="/api/leads" (a path or an https:// URL of your receiver).',
-    });
+    problems.push({ attribute: 'endpoint', message: messages.endpointMissing });
     return undefined;
   }
   const url = urlOf(endpoint, baseUrl);
   if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-    problems.push({
-      attribute: 'endpoint',
-      message: `endpoint="${shorten(endpoint)}" is not an http(s) URL, so leads are not sent. Use a path like /api/leads or an https:// URL.`,
-    });
+    problems.push({ attribute: 'endpoint', message: messages.notHttp('endpoint', endpoint, 'no lead is sent') });
     return undefined;
   }
   // Browsers refuse to fetch such a URL, and the secret would be stored with every queued lead.
   if (url.username || url.password) {
-    problems.push({
-      attribute: 'endpoint',
-      message: 'endpoint holds a user name or password (https://user:password@…), which browsers refuse and anyone can read: leads are not sent. Remove them.',
-    });
+    problems.push({ attribute: 'endpoint', message: messages.endpointCredentials });
     return undefined;
   }
   return url.href;
@@ -304,15 +270,12 @@ function safeLink(name: 'assetHref' | 'privacyHref', value: string | undefined, 
   const attribute = attributeName(name);
   if (!link) return undefined;
   if (link.length > fieldLimits.href) {
-    problems.push({ attribute, message: `${attribute} is ${link.length} characters, over the limit of ${fieldLimits.href}: not linked. Shorten it.` });
+    problems.push({ attribute, message: messages.overLimit(attribute, link.length, fieldLimits.href, 'not linked') });
     return undefined;
   }
   const protocol = urlOf(link, baseUrl)?.protocol;
   if (protocol === 'http:' || protocol === 'https:') return link;
-  problems.push({
-    attribute,
-    message: `${attribute}="${shorten(link)}" is not an http(s) URL or a path, so it is not linked. Use a path like /files/report.pdf or an https:// URL.`,
-  });
+  problems.push({ attribute, message: messages.notHttp(attribute, link, 'not linked') });
   return undefined;
 }
 
@@ -322,11 +285,6 @@ function urlOf(text: string, baseUrl: string): URL | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Attribute values quoted in console messages stay readable, whatever was pasted. */
-function shorten(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 79)}…` : value;
 }
 
 function present(value: string | undefined): string | undefined {
@@ -342,34 +300,21 @@ export function checkIndicators(indicators: readonly unknown[]): { indicators: I
   const problems: ConfigurationProblem[] = [];
   const seen = new Set<string>();
   const usable: Indicator[] = [];
-  if (indicators.length > fieldLimits.indicators) {
-    problems.push({
-      attribute: 'lead-indicator',
-      message: `${indicators.length} indicators were given; only the first ${fieldLimits.indicators} are offered. Keep the ones your product solves.`,
-    });
-  }
+  const attribute = 'lead-indicator';
+  if (indicators.length > fieldLimits.indicators) problems.push({ attribute, message: messages.onlyFirst(indicators.length, 'indicators', fieldLimits.indicators) });
   for (const indicator of indicators.slice(0, fieldLimits.indicators) as Partial<Record<'value' | 'label', unknown>>[]) {
     const value = typeof indicator?.value === 'string' ? indicator.value.trim() : undefined;
     const label = typeof indicator?.label === 'string' ? indicator.label.trim() : undefined;
     if (!value || !label) {
-      problems.push({
-        attribute: 'lead-indicator',
-        message: `an indicator needs both a value and a label (got value="${shorten(value ?? '')}", label="${shorten(label ?? '')}"); it is left out. Write <lead-indicator value="slow-close">Month-end close takes over a week</lead-indicator>.`,
-      });
+      problems.push({ attribute, message: messages.indicatorIncomplete(value ?? '', label ?? '') });
       continue;
     }
     if (seen.has(value)) {
-      problems.push({
-        attribute: 'lead-indicator',
-        message: `indicator value="${shorten(value)}" appears more than once; only the first is shown. Give each <lead-indicator> its own value.`,
-      });
+      problems.push({ attribute, message: messages.indicatorTwice(value) });
       continue;
     }
     if (value.length > fieldLimits.indicatorValue || label.length > fieldLimits.indicatorLabel) {
-      problems.push({
-        attribute: 'lead-indicator',
-        message: `indicator value="${shorten(value)}" is too long (values at most ${fieldLimits.indicatorValue} characters, labels at most ${fieldLimits.indicatorLabel}); it is left out. Shorten it.`,
-      });
+      problems.push({ attribute, message: messages.entryTooLong('indicator', value, 'label', fieldLimits.indicatorValue, fieldLimits.indicatorLabel) });
       continue;
     }
     seen.add(value);
@@ -389,12 +334,8 @@ export function stringOverridesFrom(overrides: Record<string, unknown>, knownKey
     else if (value.length > fieldLimits.consentText) tooLong.push(key);
     else strings[key] = value;
   }
-  if (unknown.length) {
-    problems.push({ attribute: 'strings', message: `strings has keys that are not texts of the widget or values that are not text: ${unknown.join(', ')}. They are ignored; the keys are listed in the README.` });
-  }
-  if (tooLong.length) {
-    problems.push({ attribute: 'strings', message: `strings has texts over the limit of ${fieldLimits.consentText} characters, replaced by the built-in ones: ${tooLong.join(', ')}.` });
-  }
+  if (unknown.length) problems.push({ attribute: 'strings', message: messages.unknownStrings(unknown) });
+  if (tooLong.length) problems.push({ attribute: 'strings', message: messages.longStrings(fieldLimits.consentText, tooLong) });
   return strings;
 }
 
@@ -409,11 +350,9 @@ export function parseChildConfiguration(json: string | null | undefined): { opti
   try {
     parsed = JSON.parse(json);
   } catch (error) {
-    return { options: {}, problems: [{ attribute: 'config', message: `the <script type="application/json" slot="config"> child is not valid JSON (${(error as Error).message}); it is ignored.` }] };
+    return { options: {}, problems: [{ attribute: 'config', message: messages.childNotJson(error) }] };
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return { options: {}, problems: [{ attribute: 'config', message: 'the config child must hold a JSON object, like {"offerId": "guide-2026"}; it is ignored.' }] };
-  }
+  if (!isRecord(parsed)) return { options: {}, problems: [{ attribute: 'config', message: messages.childNotObject }] };
   const options: Record<string, unknown> = {};
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(parsed)) {
@@ -421,6 +360,6 @@ export function parseChildConfiguration(json: string | null | undefined): { opti
     if (spec && spec.kind !== 'function') options[key] = value;
     else unknown.push(key);
   }
-  const problems = unknown.length ? [{ attribute: 'config', message: `the config child has options that are unknown: ${unknown.join(', ')}. They are ignored.` }] : [];
+  const problems = unknown.length ? [{ attribute: 'config', message: messages.childUnknownOptions(unknown) }] : [];
   return { options, problems };
 }

@@ -10,13 +10,13 @@ export type LeadCaptureState = 'idle' | 'submitting' | 'sent' | 'queued' | 'erro
 export interface LeadCaptureError {
   /**
    * `rejected`: the endpoint refused the lead (4xx, or the destination's own refusal);
-   * `network`, `timeout`, `server`, `blocked` (the browser refused the request: CORS or a
-   * redirect): it could not be delivered and this browser could not keep it for later
+   * `network` (no answer, or one the browser refused: CORS, a redirect), `timeout`, `server`:
+   * it could not be delivered and this browser could not keep it for later
    * (storage disabled or full); `expired`: queued leads outlived their time to live and a last attempt failed;
    * `unreadable`: queued copies no longer parsed (changed by another script) and were
    * removed; `invalid-lead`: the lead failed validation; `not-configured`: no usable endpoint.
    */
-  code: 'rejected' | 'network' | 'timeout' | 'server' | 'blocked' | 'expired' | 'unreadable' | 'invalid-lead' | 'not-configured';
+  code: 'rejected' | 'network' | 'timeout' | 'server' | 'expired' | 'unreadable' | 'invalid-lead' | 'not-configured';
   /** A plain-text explanation, safe to show or log. */
   message: string;
   /** The HTTP status, when the endpoint answered. */

@@ -10,6 +10,7 @@ import type { Classifier } from './lead/temperature.js';
 import type { OfferKind } from './lead/vocabulary.js';
 import { leadCaptureStyles } from './lead-capture.styles.js';
 import { optionProperties, type WholeNumberInput } from './options.js';
+import * as messages from './messages.js';
 import { untilParsed } from './parsed.js';
 import { honeypotName, widgetTemplate, type WidgetView } from './view.js';
 
@@ -190,7 +191,19 @@ export class LeadCapture extends LitElement {
   // framework that spreads props onto the element keeps rendering; `never` makes TypeScript
   // refuse the assignment.
   set state(_ignored: never) {
-    this.config.report([{ attribute: 'state', message: 'state is read-only: it says where the widget is, and writing it changes nothing.' }]);
+    this.config.report([{ attribute: 'state', message: messages.stateReadOnly }]);
+  }
+
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'state'];
+  }
+
+  /** The `state` attribute is the widget's to write: a page's value is put back at once (`[state="sent"]` never lies). */
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== 'state') return super.attributeChangedCallback(name, old, value);
+    if (value === this.state) return;
+    this.state = value as never;
+    this.showState();
   }
 
   /**
@@ -208,15 +221,18 @@ export class LeadCapture extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const { state } = this.capture;
-    if (this.getAttribute('state') !== state) {
-      this.setAttribute('state', state);
-      showState(this.internals, state);
-    }
+    this.showState();
     if (this.capture.thankYouPending) {
       this.capture.thankYouPending = false;
       this.renderRoot.querySelector<HTMLElement>('.thank-you h2')?.focus();
     }
+  }
+
+  /** The real state, on the attribute and as the CSS custom state. */
+  private showState(): void {
+    const { state } = this.capture;
+    if (this.getAttribute('state') !== state) this.setAttribute('state', state);
+    showCustomState(this.internals, state);
   }
 
   /**
@@ -265,8 +281,9 @@ export class LeadCapture extends LitElement {
 }
 
 /** CSS custom states; browsers before custom state identifiers (Chrome < 125) keep the attribute only. */
-function showState(internals: ElementInternals, state: LeadCaptureState): void {
+function showCustomState(internals: ElementInternals, state: LeadCaptureState): void {
   try {
+    if (internals.states.has(state)) return;
     internals.states.clear();
     internals.states.add(state);
   } catch {

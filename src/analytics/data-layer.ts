@@ -42,10 +42,19 @@ export function dataLayerEntry(type: string, detail: { lead?: Lead; confirmed?: 
   return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as unknown as DataLayerEntry;
 }
 
-/** Pushes to `window[name]`, creating the array as GTM's snippet does; a name holding something else is left alone. */
+/**
+ * Pushes to `window[name]`, creating the array as GTM's snippet does where the name is free.
+ * Anything else is left alone and false returned: a property that is `null` (`onclick`,
+ * `opener`), an object that is not an array, an array whose `push` throws.
+ */
 export function pushToDataLayer(name: string, entry: DataLayerEntry, scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): boolean {
-  const layer = (scope[name] ??= []);
-  if (typeof (layer as { push?: unknown }).push !== 'function') return false;
-  (layer as unknown[]).push(entry);
-  return true;
+  try {
+    if (scope[name] === undefined) scope[name] = [];
+    const layer = scope[name];
+    if (!Array.isArray(layer)) return false;
+    layer.push(entry);
+    return true;
+  } catch {
+    return false;
+  }
 }

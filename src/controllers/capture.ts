@@ -4,16 +4,18 @@ import { ConversionHistory, globalPrivacyControl } from '../consent/repeat.js';
 import { consentDigest } from '../consent/sha256.js';
 import { sharedCourier, type Settlement } from '../delivery/courier.js';
 import type { DeliveryTarget } from '../delivery/destinations/index.js';
-import { reserveLock, type ReservedLock } from '../delivery/lock.js';
+import { takeLock, type LeadLock } from '../delivery/lock.js';
 import { defaultRetryPolicy } from '../delivery/retry-policy.js';
 import { spamReason } from '../form/bot-check.js';
 import { firstInvalidField, type FieldName } from '../form/validation.js';
+import { builtInLocales } from '../i18n/locales.js';
 import { formatString, labelKey } from '../i18n/strings.js';
 import { inIdleSlices, whenIdle } from '../idle.js';
 import { buildLead, type FormAnswers } from '../lead/build.js';
 import { createLeadId, deepFreeze, sameLeadContent } from '../lead/identity.js';
 import { pageContextFrom } from '../lead/page-context.js';
 import { buildSchemaPart, parseLead, type Lead } from '../lead/schema.js';
+import * as messages from '../messages.js';
 import { classifyLead } from '../lead/temperature.js';
 import type { ConfigurationController } from './configuration.js';
 import type { FormStateController } from './form-state.js';
@@ -47,8 +49,8 @@ export class CaptureController implements ReactiveController {
    */
   private retryableLead?: Lead;
   private inProgress = false;
-  /** The next lead's id, with its lock already taken (see `reserveLock`). */
-  private nextLead?: ReservedLock;
+  /** The next lead's id, with its lock asked for ahead (see `takeLock`). */
+  private nextLead?: LeadLock;
   private readonly courier = sharedCourier();
   private readonly conversions = new ConversionHistory();
 
@@ -94,12 +96,12 @@ export class CaptureController implements ReactiveController {
   }
 
   private reserveNextLead(): void {
-    if (this.connected && !this.nextLead) this.nextLead = reserveLock(createLeadId());
+    if (this.connected && !this.nextLead) this.nextLead = takeLock(createLeadId());
   }
 
   /** The reserved id and lock for the lead about to be built (when granted by now), and a new reservation for the one after. */
-  private takeReservedLead(): ReservedLock | undefined {
-    const reserved = this.nextLead?.held ? this.nextLead : undefined;
+  private takeReservedLead(): LeadLock | undefined {
+    const reserved = this.nextLead?.settled === 'held' ? this.nextLead : undefined;
     if (reserved) {
       this.nextLead = undefined;
       whenIdle(() => this.reserveNextLead());
@@ -155,8 +157,8 @@ export class CaptureController implements ReactiveController {
       this.conversions.record(lead.offer.id ?? lead.offer.kind);
     }
     // Not an error: the lead may well be delivered. Only a failure now would lose it.
-    if (!kept) warnOnce('<lead-capture> this browser cannot keep a copy of the lead (storage disabled or full): if this attempt fails, it is lost.');
-    this.settle(settlement);
+    if (!kept) warnOnce(messages.noCopyKept);
+    this.settle(settlement, target);
   }
 
   /** The lead for these answers, validated; `id` when one was reserved for it. */
@@ -184,10 +186,13 @@ export class CaptureController implements ReactiveController {
   private candidateFor(answers: FormAnswers, receipt: { id: string; consentText: string; textSha256?: string }, classify = this.config.configuration.classify ?? classifyLead): Lead {
     const { configuration, locale, indicators } = this.config;
     const gpc = globalPrivacyControl();
+    // The language of the words the prospect saw: a text the site wrote (`strings`) may be in
+    // any language, so the receipt says `und` (undetermined, BCP 47) unless it is the built-in one.
+    const language = receipt.consentText === builtInLocales[locale][labelKey('preference', answers.preference)] ? locale : 'und';
     return buildLead(answers, {
       settings: configuration.settings,
       indicatorOptions: indicators,
-      consent: { receiptId: createLeadId(), text: receipt.consentText, textSha256: receipt.textSha256, language: locale, gpc },
+      consent: { receiptId: createLeadId(), text: receipt.consentText, textSha256: receipt.textSha256, language, gpc },
       // Asked of the browser only when it is needed: the first lookup is slow.
       ...(answers.preference === 'call' ? { timeZone: browserTimeZone() } : {}),
       ...(configuration.trackRepeats && !gpc ? { repeat: this.conversions.signal() } : {}),
@@ -218,8 +223,8 @@ export class CaptureController implements ReactiveController {
     }
   }
 
-  /** What the courier made of this widget's lead, now or (for a queued lead) later. */
-  settle(settlement: Settlement): void {
+  /** What the courier made of this widget's lead, now or (for a queued lead) later; `target`: where it was sent. */
+  settle(settlement: Settlement, target?: DeliveryTarget): void {
     const { lead } = settlement;
     const { text } = this.config;
     this.retryableLead = undefined;
@@ -236,7 +241,7 @@ export class CaptureController implements ReactiveController {
         // Told the truth: "back online" only to someone who is offline.
         this.queuedOffline = navigator.onLine === false;
         this.show('queued', this.queuedOffline ? text.statusQueued : text.statusQueuedLater);
-        this.reportUnreachable(settlement, 'The lead is kept and sent later.');
+        this.reportUnreachable(settlement, target, messages.keptForLater);
         this.emit<LeadQueuedDetail>('lead-queued', { lead });
         return;
       case 'rejected':
@@ -246,7 +251,7 @@ export class CaptureController implements ReactiveController {
         return;
       case 'failed':
         this.retryableLead = lead;
-        this.reportUnreachable(settlement, 'Storage is disabled or full: the lead is lost.');
+        this.reportUnreachable(settlement, target, messages.lost);
         this.fail({ code: settlement.reason, message: `${settlement.problem}; not kept for later`, ...(settlement.status ? { status: settlement.status } : {}) }, lead);
     }
   }
@@ -258,12 +263,14 @@ export class CaptureController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** For the site owner: why a lead is waiting although the prospect is online, and where to look. */
-  private reportUnreachable(settlement: Settlement & { kind: 'queued' | 'failed' }, outcome: string): void {
-    if (navigator.onLine === false) return;
-    const target = this.config.configuration.target;
-    const cause = settlement.reason === 'blocked' ? blockedAdvice(target) : 'It may be down.';
-    this.config.report([{ attribute: 'endpoint', message: `could not deliver to ${target?.endpoint} (${settlement.problem}). ${cause} ${outcome}` }]);
+  /**
+   * For the site owner: why a lead is waiting although the prospect is online, and where to
+   * look, naming the endpoint the lead went to (the attribute may have changed since).
+   */
+  private reportUnreachable(settlement: Settlement & { kind: 'queued' | 'failed' }, target: DeliveryTarget | undefined, outcome: string): void {
+    if (navigator.onLine === false || !target) return;
+    const advice = settlement.reason === 'network' ? messages.unanswered(target.destination) : messages.mayBeDown;
+    this.config.report([{ attribute: 'endpoint', message: messages.notDelivered(target.endpoint, settlement.problem, advice, outcome) }]);
   }
 
   private async focusFirstServerError(fields: Partial<Record<FieldName, string>>): Promise<void> {
@@ -290,7 +297,7 @@ export class CaptureController implements ReactiveController {
     const proceed = this.host.dispatchEvent(new CustomEvent<Detail>(type, { bubbles: true, composed: true, cancelable, detail }));
     const layer = this.config.configuration.dataLayer;
     if (layer && type !== 'lead-submit' && !pushToDataLayer(layer, dataLayerEntry(type, detail))) {
-      this.config.report([{ attribute: 'data-layer', message: `window.${layer} is not an array; nothing is pushed. Name another variable, or leave it to GTM's snippet to create.` }]);
+      this.config.report([{ attribute: 'data-layer', message: messages.dataLayerRefused(layer) }]);
     }
     return proceed;
   }
@@ -315,18 +322,6 @@ function browserTimeZone(): string {
     timeZone = 'UTC';
   }
   return timeZone;
-}
-
-/** What the site owner can do about a request the browser refused, by destination. */
-function blockedAdvice(target: DeliveryTarget | undefined): string {
-  switch (target?.destination) {
-    case 'json':
-      return 'It answers, but not a CORS preflight for Content-Type and Idempotency-Key from here, or redirects. A catch hook or form backend takes destination="form".';
-    case 'mautic':
-      return "Add this site to Mautic's CORS valid domains.";
-    default:
-      return `It answers, but refused the request (CORS, or a redirect, never followed): check destination="${target?.destination}" and the endpoint.`;
-  }
 }
 
 const warned = new Set<string>();

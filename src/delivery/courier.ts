@@ -2,7 +2,7 @@ import type { Lead } from '../lead/schema.js';
 import { whenIdle } from '../idle.js';
 import { deliverWithRetries } from './deliver.js';
 import type { DeliveryTarget, FailureReason, FieldProblems } from './destinations/index.js';
-import { isFinished, lockBusy, markFinished, withExclusiveLock, type ReservedLock } from './lock.js';
+import { isFinished, markFinished, whileLocked, type LeadLock } from './lock.js';
 import { LeadOutbox, type OutboxEntry } from './outbox.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { destinations } from './destinations/registry.js';
@@ -49,7 +49,7 @@ const flushRetries = 1;
 const flushTimeout = 10_000;
 /** When another tab holds a lead's lock, look again after this long. */
 const busyRecheckDelay = 5000;
-/** Browsers refuse keepalive bodies over 64 KiB in flight, all requests together; stay under. */
+/** Browsers refuse keepalive bodies over 64 KiB (bytes) in flight, all requests together; stay under. */
 const exitBudget = 60_000;
 
 export class LeadCourier extends EventTarget {
@@ -66,12 +66,12 @@ export class LeadCourier extends EventTarget {
    * A new capture: keep a copy, then deliver it with retries. With the lead's lock already
    * `reserved` (held under its id), the request leaves without waiting for the lock manager.
    */
-  async capture(lead: Lead, options: CourierOptions, reserved?: ReservedLock): Promise<CaptureResult> {
+  async capture(lead: Lead, options: CourierOptions, reserved?: LeadLock): Promise<CaptureResult> {
     const keepAndDeliver = async () => {
       const kept = this.outbox.put(lead, options.target);
       return { settlement: await this.deliver(lead, options, kept), kept };
     };
-    if (reserved?.held && reserved.name === lead.id) {
+    if (reserved?.settled === 'held' && reserved.name === lead.id) {
       try {
         return await keepAndDeliver();
       } finally {
@@ -79,8 +79,8 @@ export class LeadCourier extends EventTarget {
       }
     }
     reserved?.release();
-    const result = await withExclusiveLock(lead.id, keepAndDeliver);
-    if (result !== lockBusy) return result;
+    const result = await whileLocked(lead.id, keepAndDeliver);
+    if (result !== 'busy') return result;
     // Another tab is sending this very lead (a resubmission racing its flush): keep it queued.
     const kept = this.outbox.put(lead, options.target);
     const problem = 'Another tab is sending this lead';
@@ -120,8 +120,10 @@ export class LeadCourier extends EventTarget {
     let budget = exitBudget;
     for (const entry of this.outbox.waiting()) {
       if (this.inFlight.has(entry.lead.id) || !destinations[entry.target.destination].dedupes) continue;
-      budget -= JSON.stringify(entry.lead).length;
-      if (budget < 0) break;
+      // Bytes, as the browser counts them: a character of CJK text is three.
+      const bytes = new Blob([JSON.stringify(entry.lead)]).size;
+      if (bytes > budget) continue;
+      budget -= bytes;
       this.inFlight.add(entry.lead.id);
       void sendLead(entry.lead, { target: entry.target, timeout: flushTimeout, keepalive: true }).then((outcome) => {
         this.inFlight.delete(entry.lead.id);
@@ -160,8 +162,8 @@ export class LeadCourier extends EventTarget {
       if (navigator.onLine === false) break;
       const isOverdue = overdue.includes(entry);
       const settlement = await this.sendQueued(entry, isOverdue ? lastChance : policy);
-      if (settlement === lockBusy) busy += 1;
-      if (settlement === lockBusy || settlement === undefined) continue;
+      if (settlement === 'busy') busy += 1;
+      if (settlement === 'busy' || settlement === undefined) continue;
       if (isOverdue && settlement.kind === 'queued') {
         this.outbox.remove(entry.lead.id);
         expired.push(entry.lead);
@@ -175,9 +177,9 @@ export class LeadCourier extends EventTarget {
     if (busy > 0) setTimeout(() => void this.flush(), busyRecheckDelay);
   }
 
-  private async sendQueued(entry: OutboxEntry, policy: RetryPolicy): Promise<Settlement | undefined | typeof lockBusy> {
+  private async sendQueued(entry: OutboxEntry, policy: RetryPolicy): Promise<Settlement | undefined | 'busy'> {
     if (this.inFlight.has(entry.lead.id)) return undefined;
-    return withExclusiveLock(entry.lead.id, async () => {
+    return whileLocked(entry.lead.id, async () => {
       // Another tab may have delivered it between our stocktake and the lock (and our copy
       // of localStorage may not show that yet).
       if (!this.outbox.has(entry.lead.id)) return undefined;

@@ -1,7 +1,7 @@
 import type { Lead } from '../lead/schema.js';
-import type { DeliveryTarget } from './destinations/index.js';
+import { hiddenRetryAfter, type DeliveryTarget } from './destinations/index.js';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
-import { sendLead, type SendOutcome } from './send.js';
+import { answeredWithoutCors, sendLead, type SendOutcome } from './send.js';
 
 export interface DeliveryOptions {
   target: DeliveryTarget;
@@ -30,14 +30,16 @@ export async function deliverWithRetries(lead: Lead, options: DeliveryOptions): 
   const { policy } = options;
   const sleep = options.sleep ?? realSleep;
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
+  // One question to the server per lead, whatever the number of failed attempts.
+  let answer: Promise<boolean> | undefined;
+  const askServer = (url: string, fetchLead: typeof fetch) => (answer ??= answeredWithoutCors(url, fetchLead));
   for (let attempt = 1; ; attempt += 1) {
     options.onRequest?.(true);
-    const outcome = await sendLead(lead, { target: options.target, timeout: options.timeout });
+    const outcome = await sendLead(lead, { target: options.target, timeout: options.timeout, askServer });
     options.onRequest?.(false);
-    // A request the browser refuses (CORS) is refused again in a second: no use waiting on the page.
-    const final = outcome.kind !== 'failed' || outcome.reason === 'blocked';
-    if (final || attempt > policy.retries || !isOnline()) return { ...outcome, attempts: attempt };
-    const wait = parseRetryAfter(outcome.retryAfter) ?? backoffDelay(attempt - 1, policy, options.random);
+    if (outcome.kind !== 'failed' || attempt > policy.retries || !isOnline()) return { ...outcome, attempts: attempt };
+    // A rate limit whose Retry-After the page may not read asks for longer than a page can wait.
+    const wait = outcome.retryAfter === hiddenRetryAfter ? Infinity : (parseRetryAfter(outcome.retryAfter) ?? backoffDelay(attempt - 1, policy, options.random));
     if (wait > policy.longestWait) return { ...outcome, attempts: attempt };
     await sleep(wait);
   }

@@ -6,73 +6,63 @@
  * `Idempotency-Key`, which the endpoint dedupes. A lead is never held back for want of a lock.
  */
 
-export const lockBusy = Symbol('lock busy');
+/** Held: the task may run. Busy: another tab holds it. Unavailable: no Web Locks here, so nothing to race: run anyway. */
+export type LockState = 'held' | 'busy' | 'unavailable';
 
-export async function withExclusiveLock<T>(name: string, task: () => Promise<T>): Promise<T | typeof lockBusy> {
-  const locks = globalThis.navigator?.locks;
-  if (typeof locks?.request !== 'function') return task();
-  let started = false;
-  try {
-    return await locks.request(`lead-capture:${name}`, { ifAvailable: true }, async (lock) => {
-      if (!lock) return lockBusy;
-      started = true;
-      return task();
-    });
-  } catch (error) {
-    // The task's own failure is the caller's; only a refused lock falls back to no lock.
-    if (started) throw error;
-    return task();
-  }
-}
-
-/** A lock asked for ahead of need, held from when the browser grants it until released. */
-export interface ReservedLock {
+/** An exclusive lock asked for now, without waiting for another holder. */
+export interface LeadLock {
   readonly name: string;
-  /** Granted and not yet released: a task under this name may run without asking again. */
-  readonly held: boolean;
-  /** Settles once the browser has answered: true when granted, false when refused or released first. */
-  readonly granted: Promise<boolean>;
+  /** What the browser answered; settles once. */
+  readonly state: Promise<LockState>;
+  /** The answer once it came (undefined while asking): a task may run at once when it is `held`. */
+  readonly settled?: LockState;
+  /** Lets go (or, asked before the answer, gives up the request). */
   release(): void;
 }
 
 /**
- * Takes the exclusive lock `name` now, for a task that comes later: the first Web Locks call
- * of a page waits 8 to 25 ms for the browser's lock manager, and each grant arrives in a
- * task of its own (often after a frame), so a lock asked for at the click delays the request.
- * Where Web Locks are missing or refuse, it is never held and the task asks as usual.
+ * Asks for the exclusive lock `name` and holds it until released. Asked ahead of need, it
+ * spares the click its wait: the first Web Locks call of a page waits 8 to 25 ms for the
+ * browser's lock manager, and each grant arrives in a task of its own (often after a frame).
  */
-export function reserveLock(name: string): ReservedLock {
-  let held = false;
+export function takeLock(name: string): LeadLock {
   let released = false;
   let letGo = () => {};
-  let answer: (granted: boolean) => void = () => {};
-  const granted = new Promise<boolean>((resolve) => (answer = resolve));
-  const reservation: ReservedLock = {
+  let answer!: (state: LockState) => void;
+  const lock: { -readonly [Key in keyof LeadLock]: LeadLock[Key] } = {
     name,
-    granted,
-    get held() {
-      return held;
-    },
+    state: new Promise<LockState>((resolve) => (answer = resolve)),
     release() {
       released = true;
-      held = false;
       letGo();
     },
   };
+  lock.state.then((state) => (lock.settled = state));
   try {
-    const request = globalThis.navigator?.locks?.request(`lead-capture:${name}`, { ifAvailable: true }, (lock) => {
-      if (!lock || released) return answer(false);
-      held = true;
-      answer(true);
+    const request = globalThis.navigator?.locks?.request(`lead-capture:${name}`, { ifAvailable: true }, (granted) => {
+      // Given up before the answer: not held, whatever the browser would have said.
+      if (!granted || released) return answer('busy');
+      answer('held');
       return new Promise<void>((resolve) => (letGo = resolve));
     });
-    if (!request) answer(false);
-    request?.catch(() => answer(false));
+    if (!request) answer('unavailable');
+    request?.catch(() => answer('unavailable'));
   } catch {
-    // Refused (an opaque origin): never held.
-    answer(false);
+    // Refused (an opaque origin, such as a sandboxed iframe).
+    answer('unavailable');
   }
-  return reservation;
+  return lock;
+}
+
+/** Runs `task` under the lead's lock, or says another tab is at it. A lead is never held back for want of Web Locks. */
+export async function whileLocked<T>(name: string, task: () => Promise<T>): Promise<T | 'busy'> {
+  const lock = takeLock(name);
+  if ((await lock.state) === 'busy') return 'busy';
+  try {
+    return await task();
+  } finally {
+    lock.release();
+  }
 }
 
 /**

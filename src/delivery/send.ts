@@ -5,8 +5,7 @@ import { destinations } from './destinations/registry.js';
 /**
  * One HTTP attempt to hand a lead to its destination. Later layers (retry, queue, page exit)
  * build on this; it never throws, it reports an outcome. Every request that carries a lead
- * goes the same way: no cookies, no redirect followed (Apps Script's own answer excepted),
- * and a Referer of the page's origin only.
+ * goes the same way: no cookies, no redirect followed, and a Referer of the page's origin only.
  */
 
 export type { SendOutcome } from './destinations/index.js';
@@ -22,10 +21,16 @@ export interface SendOptions {
   keepalive?: boolean;
   /** Injectable for Node-side use; browsers use the global fetch. */
   fetch?: typeof fetch;
+  /**
+   * Asks the server, after a failed request, whether it answered without CORS headers (see
+   * `answeredWithoutCors`); the caller passes one per lead, so a lead costs one question
+   * however many of its attempts fail.
+   */
+  askServer?: typeof answeredWithoutCors;
 }
 
-/** A probe waits this long for the server to show it is there. */
-const probeTimeout = 3000;
+/** A question to the server waits this long at most: the prospect may be waiting for it. */
+const probeTimeout = 2000;
 
 export async function sendLead(lead: Lead, options: SendOptions): Promise<SendOutcome> {
   const fetchLead = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -38,30 +43,36 @@ export async function sendLead(lead: Lead, options: SendOptions): Promise<SendOu
       method: 'POST',
       headers: request.headers,
       body: request.body,
-      mode: request.mode,
+      mode: request.mode ?? 'cors',
       credentials: 'omit',
       // A redirect would replay the lead to a place the site owner never named.
-      redirect: request.redirect,
+      redirect: request.redirect ?? 'error',
       // The body carries the page as origin + path; the Referer must not say more (a query
       // string often holds tokens or an email address).
       referrerPolicy: 'strict-origin',
       keepalive: options.keepalive === true,
       signal: controller.signal,
     });
-    if (response.type === 'opaque') return { kind: 'delivered', status: 0, confirmed: false };
+    // An opaque answer (no-cors) or an unfollowed redirect (Apps Script's): the server
+    // answered, and the browser will not say more.
+    if (response.type.startsWith('opaque')) return { kind: 'delivered', status: 0, confirmed: false };
     return await destination.read(response, options.target);
   } catch (error) {
     if (controller.signal.aborted) {
       return { kind: 'failed', reason: 'timeout', problem: `No answer within ${options.timeout} ms` };
     }
     const problem = error instanceof Error ? error.message : String(error);
-    // The browser hides why a request failed. A server that answers at all was reachable:
-    // the request was refused by CORS or a redirect, or its answer was merely unreadable.
-    if (options.keepalive || !crossOrigin(request.url) || !(await reachable(request.url, fetchLead))) {
-      return { kind: 'failed', reason: 'network', problem };
+    // The browser tells no reason. A connection dropped with no answer looks exactly like an
+    // answer CORS hid, so a failure is retried, which is safe where the endpoint dedupes and
+    // where nothing could have arrived (a no-cors request resolves whenever the server
+    // answers). Only a simple request to a form service may have been stored although its
+    // answer is hidden: there the server is asked, and a server that answers but sends no
+    // CORS headers at all counts as having taken it (retrying would store it again).
+    const mayBeStored = request.unreadableAnswerMeansSent && !options.keepalive && crossOrigin(request.url);
+    if (mayBeStored && (await (options.askServer ?? answeredWithoutCors)(request.url, fetchLead))) {
+      return { kind: 'delivered', status: 0, confirmed: false };
     }
-    if (request.unreadableAnswerMeansSent) return { kind: 'delivered', status: 0, confirmed: false };
-    return { kind: 'failed', reason: 'blocked', problem: `${problem} (it answers: CORS or a redirect refused)` };
+    return { kind: 'failed', reason: 'network', problem };
   } finally {
     clearTimeout(timer);
   }
@@ -73,14 +84,17 @@ function crossOrigin(url: string): boolean {
 }
 
 /**
- * Is anything answering there? A HEAD without body, cookies or referrer, whose answer the
- * browser keeps opaque: it carries nothing of the lead wherever it is redirected.
+ * After a failed request, did the server answer, only without CORS headers? First a CORS
+ * HEAD that follows no redirect: readable, the server speaks CORS, so the request failed on
+ * the way (false). Then a no-cors HEAD, the only kind that shows a server is there when it
+ * sends no CORS headers (Chromium follows redirects for it whatever is asked). Neither
+ * carries a body, cookies or a referrer, and each gives up after `probeTimeout`.
  */
-async function reachable(url: string, fetchLead: typeof fetch): Promise<boolean> {
-  try {
-    await fetchLead(url, { method: 'HEAD', mode: 'no-cors', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(probeTimeout) });
-    return true;
-  } catch {
-    return false;
-  }
+export async function answeredWithoutCors(url: string, fetchLead: typeof fetch): Promise<boolean> {
+  const ask = (mode: RequestMode) =>
+    fetchLead(url, { method: 'HEAD', mode, redirect: mode === 'cors' ? 'manual' : 'follow', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(probeTimeout) }).then(
+      () => true,
+      () => false,
+    );
+  return !(await ask('cors')) && ask('no-cors');
 }

@@ -309,6 +309,61 @@ describe('3. page exit keeps the promises', () => {
       'the redirect target received nothing',
     );
   });
+
+  test('3c. the exit budget counts bytes: of two leads of 17,000 characters in CJK text (37 KB each), one goes and the browser refuses none', async () => {
+    const server = await startServer();
+    // What the page hands the browser as keepalive requests, and which the browser refuses.
+    const watchKeepalive = () => {
+      window.keepalive = [];
+      const realFetch = window.fetch;
+      window.fetch = function (url, init) {
+        const result = realFetch.apply(this, [url, init]);
+        if (init?.keepalive) {
+          const call = { bytes: new Blob([init.body ?? '']).size, refused: undefined };
+          window.keepalive.push(call);
+          result.then(() => (call.refused = false), (error) => (call.refused = String(error)));
+        }
+        return result;
+      };
+    };
+    const context = await freshContext([watchKeepalive]);
+    const page = await context.newPage();
+    // 50 indicators of 200 CJK characters (600 bytes each in UTF-8), all ticked.
+    const label = (index) => `第${index}号`.padEnd(200, '漢');
+    const indicators = Array.from({ length: 50 }, (_, index) => ({ value: `indicator-${index}-`.padEnd(100, 'v'), label: label(index) }));
+    server.respondWith({ status: 503, headers: { 'Retry-After': '20' } }, { status: 503, headers: { 'Retry-After': '20' } });
+    await page.goto(widgetUrl(server, { count: '2' }));
+    for (const widget of ['#widget-0', '#widget-1']) {
+      const answered = server.nextAnswered();
+      await page.locator(widget).evaluate(async (element, given) => {
+        element.indicators = given;
+        await element.updateComplete;
+        for (const box of element.shadowRoot.querySelectorAll('input[type="checkbox"]')) box.click();
+      }, indicators);
+      await capture(page, widget);
+      assert.equal((await answered).status, 503);
+    }
+    const leads = (await capturedLeadIds(page)).map((id) => server.requestsFor(id)[0].body);
+    for (const body of leads) assert.ok(body.length < 30_000 && Buffer.byteLength(body) > 33_000, `a lead of ${body.length} characters, ${Buffer.byteLength(body)} bytes`);
+    // Together over the browser's 64 KiB for keepalive bodies in flight, though under it in characters.
+    assert.ok(Buffer.byteLength(leads.join('')) > 65_536 && leads.join('').length < 60_000);
+
+    const refused = [];
+    page.on('requestfailed', (request) => request.method() === 'POST' && refused.push(request.failure()?.errorText));
+    const atExit = server.nextRequest();
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    assert.ok(await within(atExit, 8000), 'one queued lead was sent when the page was hidden');
+    // Whatever else the page would send at exit has been handed to the browser by now.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
+    assert.equal(server.requests.length, 3, `requests: ${server.requests.length}`);
+    const handed = await page.evaluate(() => window.keepalive);
+    assert.equal(handed.length, 1, `keepalive requests handed to the browser: ${JSON.stringify(handed)}`);
+    assert.equal(handed[0].refused, false);
+    assert.deepEqual(refused, [], 'no keepalive request refused by the browser');
+  });
 });
 
 test('4. hidden, not closed: a page made hidden sends its pending lead, with its Idempotency-Key', async () => {
@@ -351,14 +406,12 @@ describe('5. a wrong device clock neither expires a lead early nor keeps it fore
 
   /**
    * A visit with the clock `offset` ms off and the endpoint still down: returns once the
-   * widget has looked at its queue and finished an attempt (a failed POST is followed by a
-   * HEAD that asks whether anything answers there; its failure ends the attempt), or
-   * reported an error.
+   * widget has looked at its queue and finished an attempt (its POST failed), or reported an error.
    */
   async function visitWithEndpointDown(context, site, endpoint, offset) {
     const page = await context.newPage();
     if (offset) await page.addInitScript(shiftClock, offset);
-    const attempted = page.waitForEvent('requestfailed', (request) => request.url() === endpoint && request.method() === 'HEAD');
+    const attempted = page.waitForEvent('requestfailed', (request) => request.url() === endpoint && request.method() === 'POST');
     await page.goto(widgetUrl(site, { endpoint }));
     await firstOf(attempted, page.waitForFunction(() => window.leadEvents.some((event) => event.type === 'lead-error')));
     // The attempt's outcome is settled in the page right after; what it reports comes with it.

@@ -222,6 +222,69 @@ describe('form (catch hooks: Zapier, Make, Pipedream)', () => {
   });
 });
 
+describe('the lead\'s own fields always carry the prospect\'s answers', () => {
+  /** Every value of each field name in the form body Pipedream received. */
+  const allValues = (rawBody) => {
+    const values = {};
+    for (const [name, value] of new URLSearchParams(rawBody)) (values[name] ??= []).push(value);
+    return values;
+  };
+
+  test('hidden fields named like the lead\'s own (do_not_contact, consent_text, lead) are refused, one console error each; others are sent', async () => {
+    const pipedream = await harness.startFake(new PipedreamFake());
+    const endpoint = at(vendorHosts.pipedream, pipedream, '/');
+    const hiddenFields = { do_not_contact: 'true', consent_text: 'Call me any time', lead: '{}', source: 'landing-page' };
+    const page = await openWidget({ attributes: { endpoint }, config: { hiddenFields } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'sent');
+    const lead = await submittedLead(page);
+    const values = allValues(pipedream.accepted[0].rawBody);
+    assert.deepEqual(values.do_not_contact, ['false']);
+    assert.deepEqual(values.consent_text, ['Email me']);
+    assert.deepEqual(values.lead.map((text) => JSON.parse(text).id), [lead.id]);
+    assert.deepEqual(values.source, ['landing-page'], 'a hidden field of its own name is sent');
+    const errors = widgetConsoleErrors(page);
+    assert.equal(errors.length, 3, errors.join('\n'));
+    for (const name of ['do_not_contact', 'consent_text', 'lead']) assert.ok(errors.some((error) => error.includes(`"${name}"`) && /hidden-fields/.test(error)), `an error names ${name}: ${errors.join('\n')}`);
+  });
+
+  test('field names that land on another field, or two fields on one name, are refused: nothing forged, nothing dropped', async () => {
+    const pipedream = await harness.startFake(new PipedreamFake());
+    const endpoint = at(vendorHosts.pipedream, pipedream, '/');
+    const fieldNames = { temperature: 'do_not_contact', email: 'contact', name: 'contact', offer_id: 'campaign' };
+    const page = await openWidget({ attributes: { endpoint }, config: { fieldNames } });
+    await submitLead(page, { preference: 'email', name: 'Ada' });
+    await widgetState(page, 'sent');
+    const values = allValues(pipedream.accepted[0].rawBody);
+    assert.deepEqual(values.do_not_contact, ['false']);
+    assert.deepEqual(values.temperature, ['cool']);
+    assert.deepEqual(values.email, ['ada@example.org']);
+    assert.deepEqual(values.name, ['Ada']);
+    assert.equal(values.contact, undefined);
+    assert.deepEqual(values.campaign, ['benchmark-2026'], 'a mapping onto a free name still applies');
+    const errors = widgetConsoleErrors(page);
+    assert.equal(errors.length, 3, errors.join('\n'));
+    assert.ok(errors.every((error) => /field-names/.test(error)), errors.join('\n'));
+  });
+
+  test('hidden fields are bounded: at most 20, values at most 500 characters', async () => {
+    const pipedream = await harness.startFake(new PipedreamFake());
+    const endpoint = at(vendorHosts.pipedream, pipedream, '/');
+    const hiddenFields = Object.fromEntries(Array.from({ length: 21 }, (_, index) => [`extra_${index}`, 'v']));
+    hiddenFields.extra_0 = 'w'.repeat(501);
+    const page = await openWidget({ attributes: { endpoint }, config: { hiddenFields } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'sent');
+    const values = allValues(pipedream.accepted[0].rawBody);
+    assert.equal(values.extra_0, undefined, 'the over-long value is left out');
+    assert.deepEqual(values.extra_19, ['v']);
+    assert.equal(values.extra_20, undefined, 'the 21st is left out');
+    const errors = widgetConsoleErrors(page);
+    assert.equal(errors.length, 2, errors.join('\n'));
+    assert.ok(errors.every((error) => /hidden-fields/.test(error)), errors.join('\n'));
+  });
+});
+
 describe('apps-script', () => {
   async function startScript() {
     const script = new AppsScriptFake({ execTls: harness.tls, echoTls: harness.tls });
@@ -231,7 +294,7 @@ describe('apps-script', () => {
     return { script, endpoint: at(vendorHosts.appsScript, script.exec, `/macros/s/${script.deploymentId}/exec`) };
   }
 
-  test('form fields, no preflight, the 302 followed to the echo host, {"result":"success"}: sent and confirmed', async () => {
+  test('form fields, no preflight; the 302 is not followed (a fetch cannot tell it from a 307 that re-posts the lead): sent, unconfirmed', async () => {
     const { script, endpoint } = await startScript();
     const page = await openWidget({ attributes: { endpoint } });
     await submitLead(page, { preference: 'email' });
@@ -241,24 +304,50 @@ describe('apps-script', () => {
     assert.match(script.requests[0].contentType, FORM_ENCODED);
     assert.equal(script.accepted.length, 1);
     assertFlatFields(script.accepted[0].parameter, lead);
-    assert.deepEqual(script.echo.requests.map((request) => request.method), ['GET'], 'the output was read from the echo host');
-    await assertSent(page, { confirmed: true, status: 200 });
+    assert.deepEqual(script.echo.requests, [], 'nothing goes to the redirect target');
+    await assertSent(page, { confirmed: false, status: 0 });
   });
 
-  for (const [label, output, problem] of [
-    ['{"ok":false}', { ok: false }, 'The Apps Script refused the lead.'],
-    ['{"result":"error"}', { result: 'error', error: 'Sheet is full' }, 'Sheet is full'],
-  ]) {
-    test(`the script answers ${label}: error state, lead-error "rejected", no retry`, async () => {
+  test('a script that throws (Google answers its error page, no redirect): error state, lead-error "rejected", no retry', async () => {
+    const { script, endpoint } = await startScript();
+    script.respondWith(AppsScriptFake.scriptError());
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'error');
+    assert.equal(script.requests.filter((request) => request.method === 'POST').length, 1);
+    await assertRejected(page, { status: 200, problem: 'The Apps Script failed (it answered with an error page): check its doPost.' });
+  });
+
+  for (const status of [307, 308]) {
+    test(`a ${status} from the exec address never carries the lead to another host`, async () => {
       const { script, endpoint } = await startScript();
-      script.respondWith(AppsScriptFake.output(output));
+      // Another server that would take (and answer, with CORS) whatever is re-posted to it.
+      const elsewhere = await harness.startFake(new FaultServer({ credentialedCors: true }));
+      script.respondWith({ status, headers: { Location: elsewhere.endpoint } });
       const page = await openWidget({ attributes: { endpoint } });
       await submitLead(page, { preference: 'email' });
-      await widgetState(page, 'error');
-      assert.equal(script.requests.filter((request) => request.method === 'POST').length, 1);
-      await assertRejected(page, { status: 200, problem });
+      await page.locator('#widget-0:is([state="sent"], [state="queued"], [state="error"])').waitFor();
+      assert.deepEqual(elsewhere.hits, [], 'the redirect target received nothing');
+      assert.deepEqual(script.echo.requests, []);
+      const sent = (await leadEvents(page)).find((event) => event.type === 'lead-sent');
+      assert.notEqual(sent?.detail.confirmed, true, 'never reported as confirmed');
     });
   }
+
+  test('destination="apps-script" on another host: one console error naming destination, and the automatic choice (json)', async () => {
+    const server = await harness.startFake(new FaultServer());
+    const page = await openWidget({ attributes: { endpoint: server.endpoint, destination: 'apps-script' } });
+    await submitLead(page, { preference: 'none' });
+    await widgetState(page, 'sent');
+    const errors = widgetConsoleErrors(page);
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /destination/);
+    assert.match(errors[0], /script\.google\.com/);
+    assert.match(errors[0], /using "json"/);
+    const [request] = server.requests;
+    assert.match(request.contentType, /^application\/json/);
+    assert.equal(request.idempotencyKey, (await submittedLead(page)).id);
+  });
 });
 
 describe('hubspot', () => {
@@ -317,16 +406,33 @@ describe('hubspot', () => {
     await assertRejected(page, { status: 400, problem: 'Invalid email address' });
   });
 
-  test('429: retried, then stored once and sent', async () => {
+  test('429 (no readable Retry-After): not hammered on the page but queued, and stored once on the next visit', async () => {
     const { hubspot, endpoint } = await startHubSpot();
     hubspot.respondWith(HubSpotFake.rateLimited());
+    const url = harness.site.add(widgetPage({ attributes: { endpoint } }));
+    const page = await harness.freshPage();
+    await page.goto(url);
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'queued');
+    const posts = () => hubspot.requests.filter((request) => request.method === 'POST');
+    assert.deepEqual(posts().map((request) => request.answer.status), [429], 'one attempt');
+    await page.goto(url);
+    await within(hubspot.waitForAccepted(1), 'HubSpot to store the queued lead');
+    assert.deepEqual(posts().map((request) => request.answer.status), [429, 200]);
+  });
+
+  test('a refusal with 48,000 characters of errors is shortened, in the status and the field', async () => {
+    const { hubspot, endpoint } = await startHubSpot();
+    const long = 'x'.repeat(4000);
+    hubspot.respondWith(HubSpotFake.errors(Array.from({ length: 12 }, () => ({ message: `Error in 'fields.email'. ${long}`, errorType: 'INVALID_EMAIL' }))));
     const page = await openWidget({ attributes: { endpoint } });
     await submitLead(page, { preference: 'email' });
-    await widgetState(page, 'sent');
-    const posts = hubspot.requests.filter((request) => request.method === 'POST');
-    assert.deepEqual(posts.map((request) => request.answer.status), [429, 200]);
-    assert.equal(hubspot.accepted.length, 1);
-    await assertSent(page, { confirmed: true, status: 200 });
+    await widgetState(page, 'error');
+    const status = await statusText(page);
+    assert.ok(status.length < 400, `status of ${status.length} characters`);
+    assert.ok((await fieldError(page, 'email').textContent()).length <= 300);
+    const [error] = (await leadEvents(page)).filter((event) => event.type === 'lead-error');
+    assert.ok(error.detail.error.message.length <= 300, `lead-error message of ${error.detail.error.message.length} characters`);
   });
 });
 
@@ -363,6 +469,17 @@ describe('formspree', () => {
     assert.equal(await fieldError(page, 'email').textContent(), 'should be an email');
     assert.equal(formspree.accepted.length, 0);
     await assertRejected(page, { status: 422, problem: 'email: should be an email' });
+  });
+
+  test('a refusal with 48,000 characters of errors is shortened', async () => {
+    const { formspree, endpoint } = await startFormspree();
+    formspree.respondWith(FormspreeFake.fieldErrors(Array.from({ length: 12 }, () => ({ code: 'TYPE_EMAIL', field: 'email', message: 'y'.repeat(4000) }))));
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'error');
+    const status = await statusText(page);
+    assert.ok(status.length < 400, `status of ${status.length} characters`);
+    assert.ok((await fieldError(page, 'email').textContent()).length <= 300);
   });
 
   test('an HTML 200 page is never "sent": error state', async () => {
@@ -423,6 +540,17 @@ describe('mautic', () => {
     assert.equal(await fieldError(page, 'email').textContent(), 'The email is invalid.');
     assert.equal(mautic.accepted.length, 0);
     await assertRejected(page, { status: 200, problem: 'email: The email is invalid.' });
+  });
+
+  test('validationErrors of 48,000 characters are shortened', async () => {
+    const { mautic, endpoint } = await startMautic([harness.site.origin]);
+    mautic.respondWith(MauticFake.validationErrors(Object.fromEntries(Array.from({ length: 12 }, (_, index) => [index === 0 ? 'email' : `field${index}`, 'z'.repeat(4000)]))));
+    const page = await openWidget({ attributes: { endpoint } });
+    await submitLead(page, { preference: 'email' });
+    await widgetState(page, 'error');
+    const status = await statusText(page);
+    assert.ok(status.length < 400, `status of ${status.length} characters`);
+    assert.ok((await fieldError(page, 'email').textContent()).length <= 300);
   });
 
   test('the page’s origin not in Mautic’s CORS valid domains: queued (not "back online"), one console error naming them', async () => {
@@ -509,6 +637,17 @@ describe('salesforce', () => {
     assert.match(created.lead.description, /^Follow-up: email$/m);
     assert.match(created.lead.description, /Consent: "Email me"/);
     assert.match(created.lead.description, new RegExp(`Lead id: ${lead.id}`));
+    await assertSent(page, { confirmed: false, status: 0 });
+  });
+
+  test('a connection dropped with no answer (no-cors resolves whenever Salesforce answers): retried, the lead created once', async () => {
+    const { salesforce, endpoint } = await startSalesforce();
+    salesforce.respondWith({ drop: true });
+    const page = await openWidget({ attributes: { endpoint }, config: { hiddenFields: { oid } } });
+    await submitLead(page, { preference: 'email', name: 'Ada Lovelace' });
+    await widgetState(page, 'sent');
+    assert.deepEqual(salesforce.requests.map((request) => request.method), ['POST', 'POST'], 'the dropped POST was sent again; no HEAD');
+    assert.equal(salesforce.accepted.length, 1);
     await assertSent(page, { confirmed: false, status: 0 });
   });
 

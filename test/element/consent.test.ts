@@ -55,7 +55,8 @@ describe('the consent receipt', () => {
     expect(Date.parse(consent.givenAt)).to.be.within(before - 1, Date.now());
     expect(consent.collectionMethod).to.match(/^web-form:lead-capture@\d+\.\d+\.\d+/);
     expect(consent).to.deep.include({
-      language: 'en',
+      // The site wrote this text: the widget cannot tell its language (BCP 47 "undetermined").
+      language: 'und',
       jurisdiction: 'EU',
       controller: 'Acme Finance Ltd',
       policyHref: '/privacy',

@@ -519,8 +519,8 @@ describe('<lead-capture> configuration mistakes', () => {
       </lead-capture>`);
       await element.updateComplete;
       expect(errors.messages).to.have.length(2);
-      expect(errors.messages.join('\n')).to.contain('value="a" appears more than once');
-      expect(errors.messages.join('\n')).to.contain('needs both a value and a label');
+      expect(errors.messages.join('\n')).to.contain('value="a" is there twice');
+      expect(errors.messages.join('\n')).to.contain('needs a value and a label');
       const boxes = Array.from(shadow(element).querySelectorAll<HTMLInputElement>('input[name="indicator"]'));
       expect(boxes.map((box) => box.value)).to.deep.equal(['a']);
     } finally {

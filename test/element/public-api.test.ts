@@ -37,7 +37,7 @@ describe('state', () => {
       (element as unknown as { state: string }).state = 'sent';
       (element as unknown as { state: string }).state = 'sent';
       await element.updateComplete;
-      expect(console.messages).to.deep.equal(['<lead-capture> state: state is read-only: it says where the widget is, and writing it changes nothing.']);
+      expect(console.messages).to.deep.equal(['<lead-capture> state: state is read-only: writing it changes nothing.']);
     } finally {
       console.restore();
     }

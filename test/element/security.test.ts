@@ -95,7 +95,7 @@ describe('configuration mistakes: one clear console error and a safe fallback', 
     [
       'an asset link that would run script',
       html`<lead-capture endpoint="/api/leads" asset-href="javascript:window.xssFired=true" min-fill-ms="0"></lead-capture>`,
-      '<lead-capture> asset-href: asset-href="javascript:window.xssFired=true" is not an http(s) URL or a path',
+      '<lead-capture> asset-href: asset-href="javascript:window.xssFired=true" is not an http(s) URL or path',
       (element) => expect(maybeField(element, 'form')).not.to.equal(null),
     ],
     [
@@ -115,7 +115,7 @@ describe('configuration mistakes: one clear console error and a safe fallback', 
       html`<lead-capture endpoint="/api/leads" min-fill-ms="0">
         ${Array.from({ length: 51 }, (_, index) => html`<lead-indicator value=${`v${index}`}>Problem ${index}</lead-indicator>`)}
       </lead-capture>`,
-      '<lead-capture> lead-indicator: 51 indicators were given; only the first 50 are offered.',
+      '<lead-capture> lead-indicator: 51 indicators were given; only the first 50 are used.',
       (element) => expect(shadow(element).querySelectorAll('input[name="indicator"]')).to.have.length(50),
     ],
     [
@@ -124,7 +124,7 @@ describe('configuration mistakes: one clear console error and a safe fallback', 
         <lead-indicator value="long">${'x'.repeat(201)}</lead-indicator>
         <lead-indicator value="short">Short</lead-indicator>
       </lead-capture>`,
-      '<lead-capture> lead-indicator: indicator value="long" is too long',
+      '<lead-capture> lead-indicator: indicator "long" is over 100 characters, or its label over 200',
       (element) => expect(shadow(element).querySelectorAll('input[name="indicator"]')).to.have.length(1),
     ],
   ];

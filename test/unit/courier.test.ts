@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LeadCourier, type Settlement } from '../../src/delivery/courier.js';
-import { reserveLock, withExclusiveLock } from '../../src/delivery/lock.js';
+import { takeLock, whileLocked } from '../../src/delivery/lock.js';
 import { LeadOutbox } from '../../src/delivery/outbox.js';
 import { defaultRetryPolicy } from '../../src/delivery/retry-policy.js';
 import { TestEndpoint } from '../support/endpoint.js';
@@ -38,14 +38,13 @@ describe('LeadCourier', () => {
     const endpoint = new TestEndpoint();
     const courier = new LeadCourier(new LeadOutbox());
     const lead = exampleLead({ id: crypto.randomUUID() });
-    const reserved = reserveLock(lead.id);
-    expect(await reserved.granted).to.equal(true);
+    const reserved = takeLock(lead.id);
+    expect(await reserved.state).to.equal('held');
     const capture = courier.capture(lead, { target: jsonTo(endpoint), timeout: 5000, policy: once }, reserved);
     // Synchronously: asking for the lock again would have waited for the browser first.
     expect(courier.outbox.has(lead.id)).to.equal(true);
     expect((await capture).settlement.kind).to.equal('delivered');
     expect(await endpoint.received()).to.have.length(1);
-    expect(reserved.held).to.equal(false);
     expect(await navigator.locks.request(`lead-capture:${lead.id}`, async () => 'free')).to.equal('free');
   });
 
@@ -53,16 +52,16 @@ describe('LeadCourier', () => {
     const endpoint = new TestEndpoint();
     const courier = new LeadCourier(new LeadOutbox());
     const lead = exampleLead({ id: crypto.randomUUID() });
-    const other = reserveLock(crypto.randomUUID());
-    expect(await other.granted).to.equal(true);
+    const other = takeLock(crypto.randomUUID());
+    expect(await other.state).to.equal('held');
     let release!: () => void;
-    const elsewhere = withExclusiveLock(lead.id, () => new Promise<void>((resolve) => (release = resolve)));
+    const elsewhere = whileLocked(lead.id, () => new Promise<void>((resolve) => (release = resolve)));
     // Another tab holds this lead's lock: the capture must not send it, whatever it holds itself.
     const { settlement } = await courier.capture(lead, { target: jsonTo(endpoint), timeout: 5000, policy: once }, other);
     release();
     await elsewhere;
     expect(settlement.kind).to.equal('queued');
-    expect(other.held).to.equal(false);
+    expect(await navigator.locks.request(`lead-capture:${other.name}`, async () => 'free')).to.equal('free');
     expect(await endpoint.received()).to.have.length(0);
   });
 

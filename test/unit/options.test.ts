@@ -23,7 +23,7 @@ describe('the option table', () => {
     const given = Object.fromEntries(Object.keys(optionTable).map((name) => [name, 'x']));
     const { options, problems } = parseChildConfiguration(JSON.stringify({ ...given, colour: 'red' }));
     expect(Object.keys(options).sort()).to.deep.equal(Object.keys(optionTable).filter((name) => name !== 'classify').sort());
-    expect(problems.map((problem) => problem.message)).to.deep.equal(['the config child has options that are unknown: classify, colour. They are ignored.']);
+    expect(problems.map((problem) => problem.message)).to.deep.equal(['the config child has unknown options, ignored: classify, colour.']);
   });
 });
 
@@ -43,5 +43,19 @@ describe('the data layer entry', () => {
     expect(scope.dataLayer).to.deep.equal([{ event: 'lead_capture_sent' }]);
     expect(pushToDataLayer('taken', { event: 'lead_capture_sent' }, scope)).to.equal(false);
     expect(scope.taken).to.equal('a string');
+  });
+
+  it('takes a null property as taken (onclick, opener), and pushes only into an array whose push works', () => {
+    const lookalike = { pushed: [] as unknown[], push(entry: unknown) { this.pushed.push(entry); } };
+    const throwing: unknown[] = [];
+    throwing.push = () => {
+      throw new Error('refused');
+    };
+    const scope: Record<string, unknown> = { onclick: null, lookalike, throwing };
+    expect(pushToDataLayer('onclick', { event: 'lead_capture_sent' }, scope)).to.equal(false);
+    expect(scope.onclick).to.equal(null);
+    expect(pushToDataLayer('lookalike', { event: 'lead_capture_sent' }, scope)).to.equal(false);
+    expect(lookalike.pushed).to.deep.equal([]);
+    expect(pushToDataLayer('throwing', { event: 'lead_capture_sent' }, scope)).to.equal(false);
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { LeadOutbox } from '../../src/delivery/outbox.js';
-import { reserveLock, withExclusiveLock, lockBusy } from '../../src/delivery/lock.js';
+import { takeLock, whileLocked } from '../../src/delivery/lock.js';
 import { exampleLead } from '../support/leads.js';
 
 const json = (endpoint: string) => ({ endpoint, destination: 'json' as const });
@@ -89,56 +89,54 @@ describe('LeadOutbox (real localStorage)', () => {
   });
 });
 
-describe('withExclusiveLock', () => {
+describe('whileLocked', () => {
   it('lets only one holder in at a time, without waiting', async () => {
     let release!: () => void;
     let entered!: () => void;
     const inside = new Promise<void>((resolve) => (entered = resolve));
-    const held = withExclusiveLock('test-lock', () => {
+    const held = whileLocked('test-lock', () => {
       entered();
       return new Promise<string>((resolve) => (release = () => resolve('first')));
     });
     await inside;
-    expect(await withExclusiveLock('test-lock', async () => 'second')).to.equal(lockBusy);
+    expect(await whileLocked('test-lock', async () => 'second')).to.equal('busy');
     release();
     expect(await held).to.equal('first');
-    expect(await withExclusiveLock('test-lock', async () => 'third')).to.equal('third');
+    expect(await whileLocked('test-lock', async () => 'third')).to.equal('third');
   });
 });
 
-describe('reserveLock', () => {
+describe('takeLock', () => {
   /** Waits (not ifAvailable) for the lock: settles only once nobody holds it. */
   const freed = (name: string) => navigator.locks.request(`lead-capture:${name}`, async () => 'free');
 
   it('holds the lock from the grant until released: nobody else takes it meanwhile', async () => {
-    const reserved = reserveLock('reserved-lock');
-    expect(await reserved.granted).to.equal(true);
-    expect(reserved.held).to.equal(true);
-    expect(await withExclusiveLock('reserved-lock', async () => 'taken')).to.equal(lockBusy);
-    reserved.release();
-    expect(reserved.held).to.equal(false);
+    const lock = takeLock('reserved-lock');
+    expect(lock.settled).to.equal(undefined);
+    expect(await lock.state).to.equal('held');
+    expect(lock.settled).to.equal('held');
+    expect(await whileLocked('reserved-lock', async () => 'taken')).to.equal('busy');
+    lock.release();
     expect(await freed('reserved-lock')).to.equal('free');
   });
 
-  it('released before the grant, is never held and keeps nothing', async () => {
-    const reserved = reserveLock('released-early');
-    reserved.release();
-    expect(await reserved.granted).to.equal(false);
-    expect(reserved.held).to.equal(false);
+  it('released before the answer, is never held and keeps nothing', async () => {
+    const lock = takeLock('released-early');
+    lock.release();
+    expect(await lock.state).not.to.equal('held');
     expect(await freed('released-early')).to.equal('free');
   });
 
-  it('is not granted while someone else holds the lock', async () => {
-    const first = reserveLock('contested');
-    expect(await first.granted).to.equal(true);
-    const second = reserveLock('contested');
-    expect(await second.granted).to.equal(false);
-    expect(second.held).to.equal(false);
+  it('is busy while someone else holds the lock', async () => {
+    const first = takeLock('contested');
+    expect(await first.state).to.equal('held');
+    const second = takeLock('contested');
+    expect(await second.state).to.equal('busy');
     first.release();
   });
 });
 
-describe('withExclusiveLock where Web Locks refuse (opaque origins) or are missing', () => {
+describe('locks where Web Locks refuse (opaque origins) or are missing', () => {
   const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'locks')!;
   afterEach(() => Object.defineProperty(Navigator.prototype, 'locks', original));
 
@@ -147,27 +145,17 @@ describe('withExclusiveLock where Web Locks refuse (opaque origins) or are missi
       configurable: true,
       get: () => ({ request: () => Promise.reject(new DOMException('Access denied', 'SecurityError')) }),
     });
-    expect(await withExclusiveLock('refused', async () => 'sent')).to.equal('sent');
+    expect(await whileLocked('refused', async () => 'sent')).to.equal('sent');
+    expect(await takeLock('refused').state).to.equal('unavailable');
   });
 
-  it('reserveLock is never granted there: the task then asks as usual', async () => {
-    Object.defineProperty(Navigator.prototype, 'locks', {
-      configurable: true,
-      get: () => ({ request: () => Promise.reject(new DOMException('Access denied', 'SecurityError')) }),
-    });
-    expect(await reserveLock('refused').granted).to.equal(false);
+  it('says unavailable without the API, runs the task anyway, and runs it once when the task itself fails', async () => {
     Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: () => undefined });
-    const missing = reserveLock('missing');
-    expect(await missing.granted).to.equal(false);
-    expect(missing.held).to.equal(false);
-  });
-
-  it('runs the task anyway without the API, and runs it once when the task itself fails', async () => {
-    Object.defineProperty(Navigator.prototype, 'locks', { configurable: true, get: () => undefined });
-    expect(await withExclusiveLock('missing', async () => 'sent')).to.equal('sent');
+    expect(await takeLock('missing').state).to.equal('unavailable');
+    expect(await whileLocked('missing', async () => 'sent')).to.equal('sent');
     Object.defineProperty(Navigator.prototype, 'locks', original);
     let runs = 0;
-    const failing = withExclusiveLock('failing', async () => {
+    const failing = whileLocked('failing', async () => {
       runs += 1;
       throw new Error('task failed');
     });

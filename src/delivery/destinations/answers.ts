@@ -1,9 +1,9 @@
-import type { SendOutcome } from './index.js';
+import { shorten } from '../../text.js';
+import { hiddenRetryAfter, type SendOutcome } from './index.js';
 
 /** Reading what an endpoint answered, shared by the destinations. */
 
 const retryableStatuses = new Set([408, 429]);
-const longestProblem = 300;
 
 /** The outcome the status alone gives: 2xx sent, 408/429/5xx worth retrying, other 4xx refused. */
 export async function statusOutcome(response: Response): Promise<SendOutcome> {
@@ -15,7 +15,8 @@ export async function statusOutcome(response: Response): Promise<SendOutcome> {
   }
   const problem = await problemOf(response);
   if (status >= 500 || retryableStatuses.has(status)) {
-    const retryAfter = response.headers.get('Retry-After') ?? undefined;
+    // Another origin's header is readable only when it exposes it (Access-Control-Expose-Headers).
+    const retryAfter = response.headers.get('Retry-After') ?? (status === 429 && response.type === 'cors' ? hiddenRetryAfter : undefined);
     return { kind: 'failed', reason: 'server', status, problem, ...(retryAfter ? { retryAfter } : {}) };
   }
   return { kind: 'rejected', status, problem };
@@ -45,11 +46,11 @@ export async function problemOf(response: Response): Promise<string> {
 }
 
 export function problemText(body: unknown): string | undefined {
-  if (typeof body === 'string') return shorten(body);
+  if (typeof body === 'string') return shorten(body.trim());
   if (!isRecord(body)) return undefined;
   for (const key of ['detail', 'message', 'error', 'title']) {
     const value = body[key];
-    if (typeof value === 'string' && value.trim()) return shorten(value);
+    if (typeof value === 'string' && value.trim()) return shorten(value.trim());
     if (isRecord(value)) {
       const nested = problemText(value);
       if (nested) return nested;
@@ -58,7 +59,3 @@ export function problemText(body: unknown): string | undefined {
   return undefined;
 }
 
-export function shorten(value: string): string {
-  const singleLine = value.replace(/\s+/g, ' ').trim();
-  return singleLine.length > longestProblem ? `${singleLine.slice(0, longestProblem - 1)}…` : singleLine;
-}

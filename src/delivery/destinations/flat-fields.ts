@@ -1,5 +1,38 @@
 import type { Lead } from '../../lead/schema.js';
 
+/** The lead's own flat field names, in the order `flatFields` gives their values. */
+export const flatFieldNames = [
+  'lead_id',
+  'captured_at',
+  'offer_kind',
+  'offer_id',
+  'offer_title',
+  'name',
+  'email',
+  'phone',
+  'preference',
+  'call_window',
+  'temperature',
+  'priority',
+  'next_steps',
+  'indicators',
+  'indicator_labels',
+  'do_not_contact',
+  'max_call_attempts',
+  'time_zone',
+  'consent_text',
+  'consent_version',
+  'consent_sha256',
+  'page_url',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_term',
+  'utm_content',
+  'repeat_count',
+  'lead',
+] as const;
+
 /**
  * The lead as flat name/value pairs, for destinations that take form fields (Zapier, Make,
  * Pipedream, Apps Script, Formspree, Netlify, and as the default names mapped elsewhere).
@@ -8,38 +41,39 @@ import type { Lead } from '../../lead/schema.js';
  */
 export function flatFields(lead: Lead): [string, string][] {
   const { contact, consent, contactPolicy, offer, page } = lead;
-  const pairs: [string, string | number | boolean | undefined][] = [
-    ['lead_id', lead.id],
-    ['captured_at', lead.capturedAt],
-    ['offer_kind', offer.kind],
-    ['offer_id', offer.id],
-    ['offer_title', offer.title],
-    ['name', contact.name],
-    ['email', contact.email],
-    ['phone', contact.phone],
-    ['preference', contact.preference],
-    ['call_window', contact.callWindow],
-    ['temperature', lead.temperature],
-    ['priority', lead.priority],
-    ['next_steps', lead.nextSteps.join(', ')],
-    ['indicators', lead.indicators.map((indicator) => indicator.value).join(', ') || undefined],
-    ['indicator_labels', lead.indicators.map((indicator) => indicator.label).join(', ') || undefined],
-    ['do_not_contact', contactPolicy.doNotContact],
-    ['max_call_attempts', contactPolicy.maxCallAttempts],
-    ['time_zone', contactPolicy.timeZone],
-    ['consent_text', consent.text],
-    ['consent_version', consent.version],
-    ['consent_sha256', consent.textSha256],
-    ['page_url', page.url],
-    ['utm_source', page.utm?.source],
-    ['utm_medium', page.utm?.medium],
-    ['utm_campaign', page.utm?.campaign],
-    ['utm_term', page.utm?.term],
-    ['utm_content', page.utm?.content],
-    ['repeat_count', lead.repeat?.count],
-    ['lead', JSON.stringify(lead)],
+  // One value per name of `flatFieldNames`, in its order.
+  const values = [
+    lead.id,
+    lead.capturedAt,
+    offer.kind,
+    offer.id,
+    offer.title,
+    contact.name,
+    contact.email,
+    contact.phone,
+    contact.preference,
+    contact.callWindow,
+    lead.temperature,
+    lead.priority,
+    lead.nextSteps.join(', '),
+    lead.indicators.map((indicator) => indicator.value).join(', ') || undefined,
+    lead.indicators.map((indicator) => indicator.label).join(', ') || undefined,
+    contactPolicy.doNotContact,
+    contactPolicy.maxCallAttempts,
+    contactPolicy.timeZone,
+    consent.text,
+    consent.version,
+    consent.textSha256,
+    page.url,
+    page.utm?.source,
+    page.utm?.medium,
+    page.utm?.campaign,
+    page.utm?.term,
+    page.utm?.content,
+    lead.repeat?.count,
+    JSON.stringify(lead),
   ];
-  return pairs.filter((pair): pair is [string, string | number | boolean] => pair[1] !== undefined).map(([name, value]) => [name, String(value)]);
+  return flatFieldNames.flatMap((name, index) => (values[index] === undefined ? [] : [[name, String(values[index])]]));
 }
 
 /** The flat names the form asks for, which a destination may report problems about. */

@@ -12,8 +12,6 @@ export const form: Destination = {
     url: target.endpoint,
     headers: { 'Content-Type': formEncoded },
     body: encodeForm(mappedFields(lead, target)),
-    mode: 'cors',
-    redirect: 'error',
     unreadableAnswerMeansSent: true,
   }),
   read: statusOutcome,
@@ -25,5 +23,5 @@ export const netlify: Destination = {
   missing: (target) =>
     target.hiddenFields?.['form-name']
       ? undefined
-      : 'destination="netlify" needs "hiddenFields": {"form-name": "…"} in the config child, the name of a form Netlify registered',
+      : 'destination="netlify" needs hiddenFields {"form-name": "…"}, a form Netlify registered',
 };

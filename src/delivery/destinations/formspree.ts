@@ -11,9 +11,6 @@ export const formspree: Destination = {
     url: target.endpoint,
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(Object.fromEntries(mappedFields(lead, target))),
-    mode: 'cors',
-    redirect: 'error',
-    unreadableAnswerMeansSent: false,
   }),
   async read(response, target) {
     if (response.status >= 500 || response.status === 429 || response.status === 408) return statusOutcome(response);

@@ -1,4 +1,5 @@
 import type { FormFieldName } from './flat-fields.js';
+import { shorten } from '../../text.js';
 import { isRecord, jsonOf, problemOf, statusOutcome } from './answers.js';
 import { hubspotFormPath, mappedOnly, refusal, type Destination } from './index.js';
 
@@ -29,9 +30,6 @@ export const hubspot: Destination = {
         context: { pageUri: lead.page.url, pageName: lead.offer.title ?? lead.offer.id ?? lead.offer.kind },
         legalConsentOptions: { consent: { consentToProcess: true, text: consent.text, communications } },
       }),
-      mode: 'cors',
-      redirect: 'error',
-      unreadableAnswerMeansSent: false,
     };
   },
   async read(response, target) {
@@ -46,8 +44,9 @@ export const hubspot: Destination = {
       return [property, message.replace(/^Error in '[^']*'\.\s*/, '')];
     });
     // HubSpot's own words already name the field, so the form's line is the messages alone.
-    return { ...refusal(400, reported, target, hubspotNames), problem: reported.map(([, message]) => message).join('; ') };
+    return { ...refusal(400, reported, target, hubspotNames), problem: shorten(reported.map(([, message]) => message).join('; ')) };
   },
+  defaultNames: hubspotNames,
   missing: (target) =>
     hubspotFormPath.test(new URL(target.endpoint).pathname) ? undefined : 'destination="hubspot" needs endpoint="…/submissions/v3/integration/submit/<portalId>/<formGuid>"',
 };

@@ -1,4 +1,5 @@
 import type { Lead } from '../../lead/schema.js';
+import { shorten } from '../../text.js';
 import { flatFields, formFieldNames, type FormFieldName } from './flat-fields.js';
 
 /**
@@ -30,31 +31,38 @@ export type SendOutcome =
   /** The endpoint refused this lead: sending it again will not help. */
   | { kind: 'rejected'; status: number; problem: string; fields?: FieldProblems }
   /**
-   * Worth trying again: network down, timeout, 408, 429 or 5xx; `blocked`: the server
-   * answers but the browser refused the request (CORS, or a redirect, which is never followed).
+   * Worth trying again: no answer (the network, or an answer the browser refused: CORS, a
+   * redirect), a timeout, 408, 429 or 5xx. `retryAfter` is the server's, or `hiddenRetryAfter`.
    */
   | { kind: 'failed'; reason: FailureReason; status?: number; retryAfter?: string; problem: string };
 
-export type FailureReason = 'network' | 'timeout' | 'server' | 'blocked';
+export type FailureReason = 'network' | 'timeout' | 'server';
 
-/** One request, as fetch takes it. */
+/** A 429 from another origin that did not expose its `Retry-After`: how long it wants is unknown. */
+export const hiddenRetryAfter = 'hidden';
+
+/** One request, as fetch takes it; what is left out is the default every destination starts from. */
 export interface Handover {
   url: string;
   headers: Record<string, string>;
   body: string;
   /**
-   * `cors` reads the answer; `no-cors` (Salesforce only: it sends no CORS headers at all)
-   * gets an opaque answer, and browsers then follow redirects whatever is asked.
+   * `cors` (the default) reads the answer; `no-cors` (Salesforce only: it sends no CORS
+   * headers at all) gets an opaque answer, and browsers then follow redirects whatever is asked.
    */
-  mode: 'cors' | 'no-cors';
-  /** `follow` only where the service answers with a redirect by design (Apps Script). */
-  redirect: 'error' | 'follow';
+  mode?: 'cors' | 'no-cors';
+  /**
+   * By default `error`: a redirect is never followed with the lead, since a 307 or 308 re-sends
+   * the body wherever it points. `manual` where the service answers with a redirect by design
+   * (Apps Script): the answer is then an unfollowed, unreadable redirect.
+   */
+  redirect?: 'error' | 'manual' | 'follow';
   /**
    * A simple request to a service that may store it yet answer without CORS headers: when
-   * the answer cannot be read but the server is reachable, the lead counts as sent
-   * (unconfirmed) rather than being sent again and stored twice.
+   * the answer cannot be read and the server answers without CORS headers, the lead counts
+   * as sent (unconfirmed) rather than being sent again and stored twice.
    */
-  unreadableAnswerMeansSent: boolean;
+  unreadableAnswerMeansSent?: true;
 }
 
 export interface Destination {
@@ -69,6 +77,10 @@ export interface Destination {
   read(response: Response, target: DeliveryTarget): Promise<SendOutcome>;
   /** What the destination cannot work without, in one sentence for the console; checked when configured. */
   missing?(target: DeliveryTarget): string | undefined;
+  /** The names it gives the lead's flat fields unless `fieldNames` renames them (HubSpot's `firstname`). */
+  defaultNames?: Partial<Record<string, string>>;
+  /** Other names it fills itself from the lead (Salesforce's `description`), which no site field may take. */
+  ownNames?: readonly string[];
 }
 
 /** HubSpot's Forms API address names the portal and the form. */
@@ -107,9 +119,9 @@ export function refusal(status: number, reported: [string | undefined, string][]
   const fields: FieldProblems = {};
   for (const [name, message] of reported) {
     const field = name === undefined ? undefined : formFieldFor(name, target, defaults);
-    if (field) fields[field] ??= message;
+    if (field) fields[field] ??= shorten(message);
   }
-  const problem = reported.map(([name, message]) => (name ? `${name}: ${message}` : message)).join('; ');
+  const problem = shorten(reported.map(([name, message]) => (name ? `${name}: ${message}` : message)).join('; '));
   return { kind: 'rejected', status, problem, fields };
 }
 

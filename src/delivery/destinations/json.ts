@@ -11,9 +11,6 @@ export const json: Destination = {
     url: target.endpoint,
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': lead.id },
     body: JSON.stringify(lead),
-    mode: 'cors',
-    redirect: 'error',
-    unreadableAnswerMeansSent: false,
   }),
   read: statusOutcome,
 };

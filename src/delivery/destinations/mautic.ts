@@ -17,9 +17,6 @@ export const mautic: Destination = {
       url: url.href,
       headers: { 'Content-Type': formEncoded, 'X-Requested-With': 'XMLHttpRequest' },
       body: encodeForm(pairs),
-      mode: 'cors',
-      redirect: 'error',
-      unreadableAnswerMeansSent: false,
     };
   },
   async read(response, target) {
@@ -31,6 +28,7 @@ export const mautic: Destination = {
     if (reported.length > 0) return refusal(response.status, reported, target);
     return refusal(response.status, [[undefined, problemText(isRecord(body) ? { error: body.errorMessage } : undefined) ?? 'Mautic did not accept the submission.']], target);
   },
+  ownNames: ['formId', 'return'],
   missing: (target) =>
     formIdOf(target) ? undefined : 'destination="mautic" needs the form id: endpoint="…/form/submit?formId=3"',
 };

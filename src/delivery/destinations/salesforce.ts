@@ -29,14 +29,16 @@ export const salesforce: Destination = {
       mode: 'no-cors',
       // Browsers follow redirects for no-cors requests whatever is asked; Web-to-Lead answers 200.
       redirect: 'follow',
-      unreadableAnswerMeansSent: true,
     };
   },
   read: async (response) => ({ kind: 'delivered', status: response.status, confirmed: response.type !== 'opaque' }),
+  // `lead_source` is not among them: a site may set its own, as a hidden field.
+  defaultNames: { name: 'last_name' },
+  ownNames: ['description'],
   missing: (target) =>
     target.hiddenFields?.oid
       ? undefined
-      : 'destination="salesforce" needs "hiddenFields": {"oid": "00D…"} in the config child, your organisation id',
+      : 'destination="salesforce" needs hiddenFields {"oid": "00D…"}, your organisation id',
 };
 
 /** The lead in words, for the lead's Description, where a seller reads it. */

@@ -49,6 +49,10 @@ export class FaultServer extends EventEmitter {
   requests = [];
   /** Every CORS preflight (OPTIONS) to /leads, in arrival order. */
   preflights = [];
+  /** Every HEAD to /leads (the widget's question after a failed request), in arrival order. */
+  heads = [];
+  /** How a HEAD to /leads is answered: `cors` (204, readable), `plain` (204, no CORS headers), `redirect-loop` (302 to itself, with CORS headers) or `hang`. */
+  headAnswer = 'cors';
   /** Lead id → the lead, stored once. */
   stored = new Map();
   script = [];
@@ -88,7 +92,11 @@ export class FaultServer extends EventEmitter {
     return `${this.origin}/leads`;
   }
 
-  /** Next responses, in order: { status, headers, body, delayMs, hang, storeFirst }. Then 201. */
+  /**
+   * Next responses, in order: { status, headers, body, delayMs, hang, drop, storeFirst }. Then 201.
+   * `hang`: no answer ever; `drop`: the connection is reset with no answer at all (a crash,
+   * a proxy resetting the upload). With `storeFirst` the lead was stored before that.
+   */
   respondWith(...steps) {
     this.script.push(...steps);
   }
@@ -144,10 +152,13 @@ export class FaultServer extends EventEmitter {
       return;
     }
     if (pathname !== '/leads') return serveStatic(request, response);
+    if (request.method === 'HEAD') return this.answerHead(request, response);
     if (request.method === 'OPTIONS') {
       this.preflights.push({ method: 'OPTIONS', origin: request.headers.origin, requestHeaders: request.headers['access-control-request-headers'], at: Date.now() });
       this.emit('preflight');
-      response.writeHead(204, this.corsFor(request)).end();
+      // A fresh connection for the POST: Chromium silently re-sends a request that fails on a
+      // reused idle connection, which would hide a connection dropped with no answer.
+      response.writeHead(204, { ...this.corsFor(request), Connection: 'close' }).end();
       return;
     }
     const chunks = [];
@@ -155,7 +166,9 @@ export class FaultServer extends EventEmitter {
     const body = Buffer.concat(chunks).toString('utf8');
     let lead;
     try {
-      lead = JSON.parse(body);
+      // Form destinations carry the whole lead as the `lead` field.
+      const formEncoded = /^application\/x-www-form-urlencoded/.test(request.headers['content-type'] ?? '');
+      lead = JSON.parse(formEncoded ? new URLSearchParams(body).get('lead') : body);
     } catch {
       lead = {};
     }
@@ -178,15 +191,26 @@ export class FaultServer extends EventEmitter {
     this.emit('request', record);
     const step = this.script.shift() ?? { status: 201 };
     if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
-    if (step.hang) {
+    if (step.hang || step.drop) {
       // The server did its work but the answer never comes back: only the dedupe prevents a duplicate.
       if (step.storeFirst) this.store(key, lead);
+      if (step.drop) request.socket.destroy();
       return;
     }
     if (step.status < 300) this.store(key, lead);
     record.status = step.status;
     response.writeHead(step.status, { ...this.corsFor(request), 'Content-Type': 'application/json', ...step.headers });
     response.end(JSON.stringify(step.body ?? { id: lead.id }), () => this.emit('answered', record));
+  }
+
+  answerHead(request, response) {
+    this.heads.push({ at: Date.now(), origin: request.headers.origin, cookie: request.headers.cookie, referer: request.headers.referer });
+    this.emit('head');
+    if (this.headAnswer === 'hang') return;
+    // Closed after the answer, like the preflight's: the next POST gets a fresh connection.
+    const close = { Connection: 'close' };
+    if (this.headAnswer === 'redirect-loop') return response.writeHead(302, { ...this.corsFor(request), ...close, Location: '/leads' }).end();
+    response.writeHead(204, this.headAnswer === 'plain' ? close : { ...this.corsFor(request), ...close }).end();
   }
 
   store(key, lead) {

@@ -254,6 +254,11 @@ export class VendorFake extends EventEmitter {
     if (step.delayMs) await new Promise((resolve) => setTimeout(resolve, step.delayMs));
     if (step.accept && store) store();
     if (step.hang) return true;
+    // The connection reset with no answer at all (a crash, a proxy resetting the upload).
+    if (step.drop) {
+      response.socket?.destroy();
+      return true;
+    }
     const rendered = render?.(step) ?? step;
     const withoutCors = (rendered.cors ?? step.cors) === false;
     const headers = { ...(withoutCors ? {} : corsHeaders), ...rendered.headers };
