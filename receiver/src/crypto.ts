@@ -13,9 +13,15 @@ export async function sha256Hex(text: string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
+const hmacKeys = new Map<string, ReturnType<typeof crypto.subtle.importKey>>();
+
 export async function hmacSha256Hex(key: string, text: string): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return hex(await crypto.subtle.sign('HMAC', cryptoKey, encoder.encode(text)));
+  let cryptoKey = hmacKeys.get(key);
+  if (!cryptoKey) {
+    cryptoKey = crypto.subtle.importKey('raw', encoder.encode(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    hmacKeys.set(key, cryptoKey);
+  }
+  return hex(await crypto.subtle.sign('HMAC', await cryptoKey, encoder.encode(text)));
 }
 
 /** Compares two secrets in time that does not depend on where they differ (both hashed first, so lengths match). */

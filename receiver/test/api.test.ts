@@ -1,7 +1,8 @@
 // The inbox's API against PGlite and Postgres: session, list, lead, follow-ups, export, people, retention.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { migrate } from '../src/migrations/index.js';
+import { migrate, migrations } from '../src/migrations/index.js';
+import { openDatabase } from '../src/store/database.js';
 import { freshReceiver, password } from './support/engines.js';
 import { api, call, login, postLead } from './support/http.js';
 import { makeLead } from './support/leads.js';
@@ -383,7 +384,29 @@ await forEachEngine('inbox API', (database) => {
   test('migrations are recorded in schema_migrations and run once', async () => {
     const { store } = await freshReceiver(database());
     const { rows } = await store.db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
-    assert.deepEqual(rows.map((row) => Number(row.version)), [1]);
+    assert.deepEqual(rows.map((row) => Number(row.version)), [1, 2]);
     assert.deepEqual(await migrate(store.db), []);
+  });
+
+  test('migration 2 fills the people table from leads stored under migration 1 (first lead by time, then id)', async () => {
+    const db = await openDatabase('memory');
+    try {
+      assert.deepEqual(await migrate(db, migrations.slice(0, 1)), [1]);
+      const insert = (id: string, person: string | null, at: string, offer: string, test = false) =>
+        db.query(
+          `INSERT INTO leads (id, idempotency_key, body_sha256, received_at, test, temperature, priority, preference, do_not_contact, offer_kind, offer_id, person, lead)
+           VALUES ($1::uuid, $1, 'x', $2::timestamptz, $3, 'cool', false, 'email', false, 'download', $4, $5, '{}'::jsonb)`,
+          [id, at, test, offer, person],
+        );
+      await insert('00000000-0000-4000-8000-000000000002', 'ada', '2026-11-02T10:00:00Z', 'second');
+      await insert('00000000-0000-4000-8000-000000000001', 'ada', '2026-11-02T10:00:00Z', 'first');
+      await insert('00000000-0000-4000-8000-000000000003', 'ada', '2026-11-01T10:00:00Z', 'test-only', true);
+      await insert('00000000-0000-4000-8000-000000000004', null, '2026-11-01T10:00:00Z', 'anonymous');
+      assert.deepEqual(await migrate(db), [2]);
+      const { rows } = await db.query<{ person: string; first_offer_id: string }>('SELECT person, first_offer_id FROM people');
+      assert.deepEqual(rows, [{ person: 'ada', first_offer_id: 'first' }]);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -85,6 +85,28 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    name: "people: each person's first lead, for the report without a window over every lead",
+    statements: [
+      // One row per person (the HMAC of their email): their first lead ever stored, by received
+      // time then id, test leads aside. Kept exact by storeLead (the earlier lead wins) and
+      // removed with the person's leads by erasure.
+      `CREATE TABLE people (
+        person text PRIMARY KEY,
+        first_lead_id uuid NOT NULL,
+        first_received_at timestamptz NOT NULL,
+        first_offer_kind text NOT NULL,
+        first_offer_id text
+      )`,
+      `INSERT INTO people (person, first_lead_id, first_received_at, first_offer_kind, first_offer_id)
+       SELECT DISTINCT ON (person) person, id, received_at, offer_kind, offer_id
+       FROM leads WHERE person IS NOT NULL AND NOT test
+       ORDER BY person, received_at, id`,
+      // The report reads every real lead in a range: its columns in one index, in received order.
+      'CREATE INDEX leads_report ON leads (received_at) WHERE NOT test',
+    ],
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

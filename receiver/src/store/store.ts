@@ -116,14 +116,28 @@ export class LeadStore {
     const email = lead.contact.email?.toLowerCase() ?? null;
     const person = email ? await this.personOf(email) : null;
     const search = [lead.contact.name, lead.contact.email].filter(Boolean).join(' ').toLowerCase();
-    return this.db.transaction(async (tx) => {
-      const inserted = await tx.query<{ id: string }>(
-        `INSERT INTO leads (id, idempotency_key, body_sha256, received_at, test, temperature, priority, preference, do_not_contact,
-           offer_kind, offer_id, offer_title, email_lower, person, search, repeat_count, lead)
-         SELECT $1::uuid, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb
-         WHERE NOT EXISTS (SELECT 1 FROM tombstones WHERE lead_id = $1::uuid OR idempotency_key = $2)
-         ON CONFLICT DO NOTHING
-         RETURNING id::text`,
+    // One statement stores the lead and, for a real lead with an email, keeps its person's first
+    // lead (the earlier received time, then id, wins: exact whatever order leads arrive in).
+    const earlier = '((excluded.first_received_at, excluded.first_lead_id) < (people.first_received_at, people.first_lead_id))';
+    const store = async (db: Queryable): Promise<StoreOutcome> => {
+      const inserted = await db.query<{ id: string }>(
+        `WITH stored AS (
+           INSERT INTO leads (id, idempotency_key, body_sha256, received_at, test, temperature, priority, preference, do_not_contact,
+             offer_kind, offer_id, offer_title, email_lower, person, search, repeat_count, lead)
+           SELECT $1::uuid, $2, $3, $4::timestamptz, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17::jsonb
+           WHERE NOT EXISTS (SELECT 1 FROM tombstones WHERE lead_id = $1::uuid OR idempotency_key = $2)
+           ON CONFLICT DO NOTHING
+           RETURNING id, received_at, offer_kind, offer_id, person, test
+         ), linked AS (
+           INSERT INTO people (person, first_lead_id, first_received_at, first_offer_kind, first_offer_id)
+           SELECT person, id, received_at, offer_kind, offer_id FROM stored WHERE person IS NOT NULL AND NOT test
+           ON CONFLICT (person) DO UPDATE SET
+             first_lead_id = CASE WHEN ${earlier} THEN excluded.first_lead_id ELSE people.first_lead_id END,
+             first_received_at = CASE WHEN ${earlier} THEN excluded.first_received_at ELSE people.first_received_at END,
+             first_offer_kind = CASE WHEN ${earlier} THEN excluded.first_offer_kind ELSE people.first_offer_kind END,
+             first_offer_id = CASE WHEN ${earlier} THEN excluded.first_offer_id ELSE people.first_offer_id END
+         )
+         SELECT id::text FROM stored`,
         [
           lead.id,
           idempotencyKey,
@@ -145,20 +159,22 @@ export class LeadStore {
         ],
       );
       if (inserted.rows.length === 1) {
-        for (const hook of this.hooks) await hook(tx, { id: lead.id, receivedAt, lead });
+        for (const hook of this.hooks) await hook(db, { id: lead.id, receivedAt, lead });
         return { status: 'stored', id: lead.id };
       }
       // Not inserted: an erased lead, or a key (or id) already stored. Reading now decides nothing.
-      const erased = await tx.query('SELECT 1 FROM tombstones WHERE lead_id = $1::uuid OR idempotency_key = $2', [lead.id, idempotencyKey]);
+      const erased = await db.query('SELECT 1 FROM tombstones WHERE lead_id = $1::uuid OR idempotency_key = $2', [lead.id, idempotencyKey]);
       if (erased.rows.length > 0) return { status: 'erased', id: lead.id };
-      const existing = await tx.query<{ id: string; body_sha256: string }>(
+      const existing = await db.query<{ id: string; body_sha256: string }>(
         'SELECT id::text, body_sha256 FROM leads WHERE idempotency_key = $1 OR id = $2::uuid ORDER BY (idempotency_key = $1) DESC LIMIT 1',
         [idempotencyKey, lead.id],
       );
       const row = existing.rows[0];
       if (!row) throw new Error('A lead was neither stored nor found: retry.');
       return { status: row.body_sha256 === bodySha256 ? 'duplicate' : 'conflict', id: row.id };
-    });
+    };
+    // One statement is atomic on its own; hooks (issue 25's outbox rows) share the lead's transaction.
+    return this.hooks.length === 0 ? store(this.db) : this.db.transaction(store);
   }
 
   private async withFollowUps(rows: readonly LeadRow[], db: Queryable = this.db): Promise<StoredLead[]> {
@@ -261,72 +277,59 @@ export class LeadStore {
     return leads.map((lead, index) => ({ ...lead, earlierLeads: Number(rows[index]!.earlier), tier: Number(rows[index]!.tier) }));
   }
 
-  /** The report's counted rows (rules/report.ts assembles them); test leads never count. */
+  /**
+   * The report's counted rows (rules/report.ts assembles them); test leads never count. Each
+   * lead is joined to its person's first lead (the people table), so no window runs over every
+   * lead; the two aggregates run at once where the engine has more than one connection.
+   */
   async reportRows(range: { from?: Date; to?: Date }): Promise<{ offerRows: OfferRow[]; detailRows: DetailRow[] }> {
-    const { rows } = await this.db.query<{
-      grouping: number;
-      kind: OfferKind;
-      id: string | null;
-      title: string | null;
-      people: number;
-      first_time_people: number;
-      week: string | null;
-      temperature: Temperature | null;
-      preference: ContactPreference | null;
-      first_lead: boolean | null;
-      repeat: boolean | null;
-      converted: boolean | null;
-      leads: number;
-    }>(
-      `WITH ranked AS (
-         SELECT l.id, l.received_at, l.offer_kind, l.offer_id, l.offer_title, l.temperature, l.preference, l.repeat_count, l.person,
-           row_number() OVER person_order AS nth,
-           first_value(l.offer_kind || '/' || coalesce(l.offer_id, '')) OVER person_order AS first_offer
-         FROM leads l
-         WHERE NOT l.test
-         WINDOW person_order AS (PARTITION BY coalesce(l.person, l.id::text) ORDER BY l.received_at, l.id)
-       ), counted AS (
-         SELECT r.*,
-           coalesce(r.person, r.id::text) AS who,
-           CASE WHEN r.person IS NULL THEN r.repeat_count = 0 ELSE r.nth = 1 END AS first_lead,
-           (r.repeat_count > 0 OR r.nth > 1) AS repeat,
-           CASE WHEN r.person IS NULL THEN r.repeat_count = 0 ELSE r.first_offer = r.offer_kind || '/' || coalesce(r.offer_id, '') END AS first_time_here,
-           EXISTS (SELECT 1 FROM follow_ups f WHERE f.lead_id = r.id AND f.outcome IN ('meeting', 'customer')) AS converted,
-           to_char(date_trunc('week', r.received_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS week
-         FROM ranked r
-         WHERE ($1::timestamptz IS NULL OR r.received_at >= $1::timestamptz) AND ($2::timestamptz IS NULL OR r.received_at < $2::timestamptz)
-       )
-       SELECT GROUPING(week, temperature, preference, first_lead, repeat, converted)::int AS grouping,
-         offer_kind AS kind, offer_id AS id,
-         (array_agg(offer_title ORDER BY received_at DESC, id DESC) FILTER (WHERE offer_title IS NOT NULL))[1] AS title,
-         count(DISTINCT who)::int AS people,
-         count(DISTINCT who) FILTER (WHERE first_time_here)::int AS first_time_people,
-         week, temperature, preference, first_lead, repeat, converted,
-         count(*)::int AS leads
-       FROM counted
-       GROUP BY GROUPING SETS ((offer_kind, offer_id), (offer_kind, offer_id, week, temperature, preference, first_lead, repeat, converted))`,
-      [range.from?.toISOString() ?? null, range.to?.toISOString() ?? null],
-    );
-    const offerRows: OfferRow[] = [];
-    const detailRows: DetailRow[] = [];
-    for (const row of rows) {
-      if (Number(row.grouping) !== 0) {
-        offerRows.push({ kind: row.kind, id: row.id, title: row.title, people: Number(row.people), firstTimePeople: Number(row.first_time_people) });
-      } else {
-        detailRows.push({
-          kind: row.kind,
-          id: row.id,
-          week: row.week!,
-          temperature: row.temperature!,
-          preference: row.preference!,
-          firstLead: row.first_lead!,
-          repeat: row.repeat!,
-          converted: row.converted!,
-          leads: Number(row.leads),
-        });
-      }
-    }
-    return { offerRows, detailRows };
+    const counted = `
+      SELECT l.id, l.received_at, l.offer_kind, l.offer_id, l.offer_title, l.temperature, l.preference, l.repeat_count, l.person,
+        CASE WHEN l.person IS NULL THEN l.repeat_count = 0 ELSE p.first_lead_id = l.id END AS first_lead,
+        (l.repeat_count > 0 OR (l.person IS NOT NULL AND p.first_lead_id <> l.id)) AS repeat,
+        (l.person IS NOT NULL AND p.first_offer_kind = l.offer_kind AND p.first_offer_id IS NOT DISTINCT FROM l.offer_id) AS first_time_here,
+        (c.lead_id IS NOT NULL) AS converted
+      FROM leads l
+      LEFT JOIN people p ON p.person = l.person
+      LEFT JOIN (SELECT DISTINCT lead_id FROM follow_ups WHERE outcome IN ('meeting', 'customer')) c ON c.lead_id = l.id
+      WHERE NOT l.test
+        AND ($1::timestamptz IS NULL OR l.received_at >= $1::timestamptz)
+        AND ($2::timestamptz IS NULL OR l.received_at < $2::timestamptz)`;
+    const params = [range.from?.toISOString() ?? null, range.to?.toISOString() ?? null];
+    const [offers, details] = await Promise.all([
+      this.db.query<{ kind: OfferKind; id: string | null; title: string | null; people: number; first_time_people: number }>(
+        `SELECT offer_kind AS kind, offer_id AS id,
+           (array_agg(offer_title ORDER BY received_at DESC, id DESC) FILTER (WHERE offer_title IS NOT NULL))[1] AS title,
+           (count(DISTINCT person) + count(*) FILTER (WHERE person IS NULL))::int AS people,
+           (count(DISTINCT person) FILTER (WHERE first_time_here) + count(*) FILTER (WHERE person IS NULL AND repeat_count = 0))::int AS first_time_people
+         FROM (${counted}) counted
+         GROUP BY offer_kind, offer_id`,
+        params,
+      ),
+      this.db.query<{ kind: OfferKind; id: string | null; week: string; temperature: Temperature; preference: ContactPreference; first_lead: boolean; repeat: boolean; converted: boolean; leads: number }>(
+        `SELECT offer_kind AS kind, offer_id AS id, to_char(week, 'YYYY-MM-DD') AS week, temperature, preference, first_lead, repeat, converted, leads
+         FROM (
+           SELECT offer_kind, offer_id, date_trunc('week', received_at AT TIME ZONE 'UTC') AS week, temperature, preference, first_lead, repeat, converted, count(*)::int AS leads
+           FROM (${counted}) counted
+           GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+         ) grouped`,
+        params,
+      ),
+    ]);
+    return {
+      offerRows: offers.rows.map((row) => ({ kind: row.kind, id: row.id, title: row.title, people: Number(row.people), firstTimePeople: Number(row.first_time_people) })),
+      detailRows: details.rows.map((row) => ({
+        kind: row.kind,
+        id: row.id,
+        week: row.week,
+        temperature: row.temperature,
+        preference: row.preference,
+        firstLead: row.first_lead,
+        repeat: row.repeat,
+        converted: row.converted,
+        leads: Number(row.leads),
+      })),
+    };
   }
 
   /** Everything stored about a person (an access request), newest first, test leads included. */
@@ -349,6 +352,7 @@ export class LeadStore {
         'DELETE FROM leads WHERE email_lower = $1 OR person = $2 RETURNING id::text, idempotency_key',
         [email.trim().toLowerCase(), person],
       );
+      await tx.query('DELETE FROM people WHERE person = $1', [person]);
       if (rows.length > 0) {
         await tx.query(
           `INSERT INTO tombstones (lead_id, idempotency_key, erased_at)
@@ -401,6 +405,6 @@ export class LeadStore {
 
   /** Every table emptied (tests). */
   async truncate(): Promise<void> {
-    await this.db.query('TRUNCATE follow_ups, leads, tombstones, sessions');
+    await this.db.query('TRUNCATE follow_ups, leads, tombstones, sessions, people');
   }
 }
