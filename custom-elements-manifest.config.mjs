@@ -2,14 +2,12 @@
 // It describes what the published package offers: the two elements, their public members,
 // attributes, events, parts and custom properties, at the paths the package ships
 // (`dist/element.js` declares them, `dist/lead-capture.js` registers them). Internal modules
-// are not listed. The attributes come from the option table in `src/options.ts`, the one
-// place they are declared, transpiled here by TypeScript (the analyzer cannot evaluate a spread;
-// options.ts imports only types, so it runs alone).
-import { readFileSync } from 'node:fs';
-import ts from 'typescript';
+// are not listed. The options (properties and attributes, their types, defaults and
+// descriptions) come from the option table in `src/options.ts`, the one place they are
+// declared (scripts/option-docs.mjs reads it; the analyzer cannot see accessors defined in a loop).
+import { optionDocs } from './scripts/option-docs.mjs';
 
-const optionsModule = ts.transpileModule(readFileSync('src/options.ts', 'utf8'), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } });
-const { optionTable, attributeName } = await import(`data:text/javascript,${encodeURIComponent(optionsModule.outputText)}`);
+const options = await optionDocs();
 
 const elementFiles = ['src/lead-capture.ts', 'src/lead-indicator.ts'];
 const declaringModule = 'dist/element.js';
@@ -17,12 +15,23 @@ const declaringModule = 'dist/element.js';
 /** Public members only: what a user can read or set. */
 const isPublic = (member) => (member.privacy ?? 'public') === 'public' && !member.static && !member.name.startsWith('_');
 
-/** An attribute for each option that has one, described by its field. */
+/** A field for each option, as its property reads back. */
+function optionFields() {
+  return options.map((option) => ({
+    kind: 'field',
+    name: option.name,
+    type: { text: option.default !== undefined ? option.type : `${option.type} | undefined` },
+    description: option.description,
+    ...(option.default !== undefined ? { default: JSON.stringify(option.default) } : {}),
+    ...(option.attribute ? { attribute: option.attribute } : {}),
+    ...(option.reflect ? { reflects: true } : {}),
+  }));
+}
+
+/** An attribute for each option that has one, described by its field; and `lang` and `state`. */
 function optionAttributes(declaration) {
   const fields = new Map(declaration.members.map((member) => [member.name, member]));
-  const attributes = Object.entries(optionTable)
-    .filter(([, spec]) => spec.kind !== 'function')
-    .map(([property]) => [attributeName(property), property]);
+  const attributes = options.filter((option) => option.attribute).map((option) => [option.attribute, option.name]);
   attributes.push(['lang', 'lang'], ['state', 'state']);
   return attributes.map(([name, fieldName]) => {
     const field = fields.get(fieldName);
@@ -41,7 +50,8 @@ export default {
           .flatMap((module) => module.declarations ?? [])
           .filter((declaration) => declaration.customElement)
           .map((declaration) => {
-            const members = (declaration.members ?? []).filter(isPublic);
+            const ownMembers = (declaration.members ?? []).filter(isPublic);
+            const members = declaration.tagName === 'lead-capture' ? [...optionFields(), ...ownMembers] : ownMembers;
             const element = { ...declaration, members };
             if (declaration.tagName === 'lead-capture') element.attributes = optionAttributes(element);
             for (const attribute of element.attributes ?? []) {

@@ -1,17 +1,16 @@
-import type { RepeatSignal } from '../lead/build.js';
-import { fieldLimits } from '../lead/schema.js';
-import { readItem, removeItem, writeItem, type StorageSource } from '../storage.js';
+import type { RepeatSignal } from './lead/build.js';
+import { fieldLimits } from './lead/schema.js';
+import { readItem, removeItem, writeItem, type StorageSource } from './storage.js';
 
 /**
- * The call-to-action dilution signal: which offers this browser has already converted on.
- * Only offer ids are kept (never a name, email or phone), and nothing at all when the
- * visitor sends Global Privacy Control or the site turns it off.
+ * Which offers this browser has already converted on: the repeat signal of the next lead, for
+ * the call-to-action dilution report. Only offer ids are kept (never a name, email or phone),
+ * and nothing at all when the visitor sends Global Privacy Control or the site turns it off.
  */
 
 const storageKey = 'lead-capture:v1:conversions';
 /** As many as the lead's `repeat.offers` may hold. */
 const longestHistory = 50;
-
 
 export class ConversionHistory {
   constructor(private readonly storage?: StorageSource) {}
@@ -47,9 +46,4 @@ export class ConversionHistory {
       return [];
     }
   }
-}
-
-/** Global Privacy Control: the visitor asked sites not to sell or share their data. */
-export function globalPrivacyControl(): boolean {
-  return (globalThis.navigator as Navigator & { globalPrivacyControl?: boolean } | undefined)?.globalPrivacyControl === true;
 }

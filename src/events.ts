@@ -65,6 +65,20 @@ export interface LeadCaptureEventMap {
   'lead-error': CustomEvent<LeadErrorDetail>;
 }
 
+/**
+ * Dispatches one of the widget's events, typed by the event map. From a widget it bubbles out
+ * of the shadow root (`composed`); on `window` (leads from earlier visits) it goes nowhere else.
+ */
+export function emit<Type extends keyof LeadCaptureEventMap>(
+  target: EventTarget,
+  type: Type,
+  detail: LeadCaptureEventMap[Type]['detail'],
+  cancelable = false,
+): boolean {
+  const fromWidget = target !== globalThis;
+  return target.dispatchEvent(new CustomEvent(type, { bubbles: fromWidget, composed: fromWidget, cancelable, detail }));
+}
+
 declare global {
   // Every widget's events bubble out of its shadow root to the document and the window;
   // leads from earlier visits are reported on the window itself.

@@ -1,18 +1,19 @@
 import { LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { WarmUpController } from './capture/warm-up.js';
 import { CaptureController } from './controllers/capture.js';
 import { ConfigurationController } from './controllers/configuration.js';
 import { FormStateController } from './controllers/form-state.js';
+import { report } from './diagnostics.js';
 import type { LeadCaptureState } from './events.js';
+import { spamReason } from './form/bot-check.js';
 import { visibleFields, type FieldName } from './form/validation.js';
-import type { LeadCaptureStrings } from './i18n/strings.js';
-import type { Indicator } from './lead/schema.js';
-import type { Classifier } from './lead/temperature.js';
-import type { OfferKind } from './lead/vocabulary.js';
+import { labelKey } from './i18n/strings.js';
 import { leadCaptureStyles } from './lead-capture.styles.js';
-import { optionProperties, type WholeNumberInput } from './options.js';
 import * as messages from './messages.js';
-import { untilParsed } from './parsed.js';
-import { honeypotName, widgetTemplate, type WidgetView } from './view.js';
+import { optionNames, optionProperties, type OptionValues } from './options.js';
+import { untilParsed } from './parser-wait.js';
+import { widgetTemplate, type WidgetView } from './view.js';
+import type { LeadInputs } from './capture/lead-for.js';
 
 export type * from './events.js';
 
@@ -69,112 +70,26 @@ export type * from './events.js';
 export class LeadCapture extends LitElement {
   static override styles = leadCaptureStyles;
 
-  /** Every option of the table in `options.ts`, and `lang`, reflected so `:lang()` and the widget's language agree. */
+  /**
+   * Every option of the table in `options.ts` (each property reads back the value in use), and
+   * `lang`, reflected so `:lang()` and the widget's language agree.
+   */
   static override properties = { ...optionProperties, lang: { reflect: true } };
 
-  /** Where the lead is POSTed: a path (`/api/leads`) or an http(s) URL. Required. */
-  endpoint?: string;
-
-  /**
-   * How the lead is handed over: `json`, `form`, `apps-script`, `hubspot`, `formspree`,
-   * `mautic`, `netlify` or `salesforce`. Chosen from the endpoint's address when absent.
-   */
-  destination?: string;
-
-  /** Our flat field names mapped to the destination's (`{ "name": "lastname" }`); as an attribute, JSON. */
-  fieldNames?: Record<string, string>;
-
-  /** Constant fields added to every request (`form-name`, `oid`, `_subject`, HubSpot hidden properties); as an attribute, JSON. */
-  hiddenFields?: Record<string, string>;
-
-  /** HubSpot: the subscription type a prospect who chose email is subscribed to. */
-  subscriptionTypeId?: WholeNumberInput;
-
-  /** What the prospect gets: `download` (the default), `newsletter`, `follow`, `event` or `trial`. */
-  offer?: OfferKind;
-
-  /** Your identifier for the offer, sent as `offer.id`. */
-  offerId?: string;
-
-  /** The offer's title, shown on the download link and sent as `offer.title`. */
-  offerTitle?: string;
-
-  /** The gated content, linked right after submit whatever the prospect chose. */
-  assetHref?: string;
-
-  /** Your privacy policy, linked under the form and sent as `consent.policyHref`. */
-  privacyHref?: string;
-
-  /** The version of your consent wording, sent as `consent.version`. */
-  consentVersion?: string;
-
-  /** Your organisation's name, sent as `consent.controller` (who collects the data). */
-  controller?: string;
-
-  /** The jurisdiction whose law governs the consent (for example `EU` or `US-CA`), sent as `consent.jurisdiction`. */
-  jurisdiction?: string;
-
-  /** The most calls a seller may make for a `call` lead, sent as `contactPolicy.maxCallAttempts` (0 to 10, default 2). */
-  maxCallAttempts?: WholeNumberInput;
-
-  /**
-   * Start the form on a choice. Only `none` is accepted: contact is never preselected
-   * (`email` or `call` are refused with a console error).
-   */
-  preference?: 'none';
-
-  /**
-   * Report earlier conversions in this browser as `repeat` (offer ids only). On by default;
-   * `track-repeats="false"` turns it off, and it is always off under Global Privacy Control.
-   */
-  trackRepeats?: boolean;
-
-  /**
-   * The time trap: the least milliseconds a person takes to type 100 characters key by key
-   * (0 to 60000, default 2000, that is 20 ms a key). Text typed faster is treated as a bot:
-   * not sent, `lead-spam` fires. Choices, clicks, paste and autofill are never timed; 0 turns it off.
-   */
-  minFillMs?: WholeNumberInput;
-
-  /** How many times a failed attempt is retried before the lead is queued (0 to 10, default 3). */
-  retries?: WholeNumberInput;
-
-  /** Milliseconds one attempt may take before it counts as failed (100 to 120000, default 10000). */
-  timeout?: WholeNumberInput;
-
-  /**
-   * Problem indicators as `{ value, label }` objects; as an attribute, JSON
-   * (`indicators='[{"value": "slow-close", "label": "Month-end close takes over a week"}]'`).
-   * When set, they replace the `<lead-indicator>` children.
-   */
-  indicators?: Indicator[];
-
-  /**
-   * Overrides any of the widget's texts (keys in the README); as an attribute, JSON:
-   * `strings='{"submitDownload": "Send me the report"}'`. Attribute and property are one value:
-   * the last written wins.
-   */
-  strings?: Partial<LeadCaptureStrings>;
-
-  /**
-   * Pushes each outcome to the page's data layer for a tag manager: the name of the array on
-   * `window` (`data-layer="dataLayer"`; empty means `dataLayer`). Off by default. No personal data.
-   */
-  dataLayer?: string;
-
-  /** Replaces the default temperature rules. Next steps are still limited to the channels the prospect allowed. */
-  classify?: Classifier;
-
-  /** `light` or `dark` forces a theme; by default the widget follows `prefers-color-scheme`. */
-  theme?: 'light' | 'dark';
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, 'state'];
+  }
 
   /** The widget's language (`en`, `de`, `fr`, `es`); by default the nearest ancestor's `lang`, followed when it changes. */
   override lang!: string;
 
-  private readonly config = new ConfigurationController(this);
-  private readonly form = new FormStateController(this, this.config);
-  private readonly capture = new CaptureController(this, this.config, this.form);
+  private readonly settings = new ConfigurationController(this);
+  private readonly form = new FormStateController(this);
+  private readonly warmUp = new WarmUpController(this);
+  private readonly capture = new CaptureController(this, { onFieldProblems: (fields) => this.showFieldProblems(fields) });
   private readonly internals = this.attachInternals();
+  /** The state last rendered: the thank-you takes focus when it first appears. */
+  private shownState?: LeadCaptureState;
 
   /**
    * Where the widget is: `idle`, `submitting`, `sent`, `queued` (kept in this browser, sent
@@ -191,11 +106,7 @@ export class LeadCapture extends LitElement {
   // framework that spreads props onto the element keeps rendering; `never` makes TypeScript
   // refuse the assignment.
   set state(_ignored: never) {
-    this.config.report([{ attribute: 'state', message: messages.stateReadOnly }]);
-  }
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'state'];
+    report(this, 'state', messages.stateReadOnly);
   }
 
   /** The `state` attribute is the widget's to write: a page's value is put back at once (`[state="sent"]` never lies). */
@@ -215,61 +126,99 @@ export class LeadCapture extends LitElement {
     return parsing ? parsing.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
+  /** The configuration is resolved again when an option or the language changed; the form may start on "none". */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.settings.update(changed);
+    this.form.startOn(this.settings.configuration.values.preference);
+  }
+
   protected override render(): TemplateResult {
     return widgetTemplate(this.view());
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+  protected override updated(): void {
     this.showState();
-    if (this.capture.thankYouPending) {
-      this.capture.thankYouPending = false;
-      this.renderRoot.querySelector<HTMLElement>('.thank-you h2')?.focus();
-    }
+    const { state } = this;
+    const finished = (shown?: LeadCaptureState) => shown === 'sent' || shown === 'queued';
+    if (finished(state) && !finished(this.shownState)) this.renderRoot.querySelector<HTMLElement>('.thank-you h2')?.focus();
+    this.shownState = state;
+    const { preference } = this.form.answers;
+    this.warmUp.prepare(preference, preference && this.settings.text[labelKey('preference', preference)]);
   }
 
   /** The real state, on the attribute and as the CSS custom state. */
   private showState(): void {
-    const { state } = this.capture;
+    const { state } = this;
     if (this.getAttribute('state') !== state) this.setAttribute('state', state);
-    showCustomState(this.internals, state);
+    try {
+      if (this.internals.states.has(state)) return;
+      this.internals.states.clear();
+      this.internals.states.add(state);
+    } catch {
+      // Browsers before custom state identifiers (Chrome < 125): the attribute still says it.
+    }
   }
 
-  /**
-   * Moves focus to a field, the radio group for `preference`.
-   * @internal
-   */
-  focusField(field: FieldName): void {
+  /** The prospect submitted: a bot is thanked, mistakes are shown, else the lead goes. One capture at a time. */
+  private async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.capture.busy) return;
+    const inputs = this.leadInputs();
+    const { values } = inputs.configuration;
+    // Judged first: a bot that filled every field with junk learns nothing from error messages.
+    const spam = spamReason({ ...this.form.signals(event.target as HTMLFormElement), minimumFillTime: values.minFillMs });
+    if (spam) return this.capture.thankBot(spam, inputs);
+    const invalid = this.form.submit(values.offer, inputs.text);
+    if (invalid) {
+      this.capture.showInvalid(inputs.text);
+      await this.updateComplete;
+      return this.focusField(invalid);
+    }
+    const { answers } = this.form;
+    await this.capture.send({ ...answers, preference: answers.preference! }, inputs, this.warmUp.takeLead());
+  }
+
+  private leadInputs(): LeadInputs {
+    const { configuration, locale, text } = this.settings;
+    return { configuration, locale, text, indicators: configuration.values.indicators ?? [] };
+  }
+
+  private async showFieldProblems(fields: Parameters<FormStateController['showServerErrors']>[0]): Promise<void> {
+    this.form.showServerErrors(fields);
+    const field = this.form.firstServerError();
+    if (!field) return;
+    await this.updateComplete;
+    this.focusField(field);
+  }
+
+  /** Moves focus to a field, the radio group for `preference`. */
+  private focusField(field: FieldName): void {
     this.renderRoot.querySelector<HTMLElement>(field === 'preference' ? 'input[name="preference"]' : `#${field}`)?.focus();
   }
 
   private view(): WidgetView {
-    const { configuration, text, indicators } = this.config;
-    const { settings } = configuration;
+    const { configuration, text } = this.settings;
+    const { values } = configuration;
     const { answers } = this.form;
-    const errors = this.form.errors(settings.offer, text);
+    const errors = this.form.errors(values.offer, text);
     const visible = Object.fromEntries(Object.keys(errors).map((field) => [field, this.form.visibleError(errors, field as FieldName)]));
     return {
       text,
       state: this.state,
       configured: Boolean(configuration.target),
       statusMessage: this.capture.statusMessage,
-      offer: settings.offer,
-      offerTitle: settings.offerTitle,
-      assetHref: settings.assetHref,
-      privacyHref: settings.privacyHref,
+      offer: values.offer,
+      offerTitle: values.offerTitle,
+      assetHref: values.assetHref,
+      privacyHref: values.privacyHref,
       answers,
       errors: visible,
-      fields: visibleFields(settings.offer, answers.preference),
-      indicators,
+      fields: visibleFields(values.offer, answers.preference),
+      indicators: values.indicators ?? [],
       sentLead: this.capture.sentLead,
       queuedOffline: this.capture.queuedOffline,
       on: {
-        submit: (event) => {
-          event.preventDefault();
-          const honeypot = this.renderRoot.querySelector<HTMLInputElement>(`[name="${honeypotName}"]`)?.value ?? '';
-          void this.capture.submit(honeypot);
-        },
+        submit: (event) => void this.submit(event),
         preference: this.form.choosePreference,
         input: this.form.typeText,
         blur: this.form.leaveField,
@@ -280,16 +229,23 @@ export class LeadCapture extends LitElement {
   }
 }
 
-/** CSS custom states; browsers before custom state identifiers (Chrome < 125) keep the attribute only. */
-function showCustomState(internals: ElementInternals, state: LeadCaptureState): void {
-  try {
-    if (internals.states.has(state)) return;
-    internals.states.clear();
-    internals.states.add(state);
-  } catch {
-    // The attribute still says it.
-  }
+/** Each option's property: it stores what it is given, and reads back the value in use (a number as a number, a default for a mistake). */
+for (const name of optionNames) {
+  Object.defineProperty(LeadCapture.prototype, name, {
+    get(this: HTMLElement) {
+      return (this as unknown as { settings: ConfigurationController }).settings.configuration.values[name];
+    },
+    set(this: HTMLElement, value: unknown) {
+      (this as unknown as { settings: ConfigurationController }).settings.write(name, value);
+    },
+    configurable: true,
+    enumerable: true,
+  });
 }
+
+// The options' types, from the table (no field is declared twice).
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface LeadCapture extends OptionValues {}
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -13,7 +13,7 @@ import { shorten } from './text.js';
 const quote = (value: string) => shorten(value, 80);
 
 export const objectAsText = (attribute: string, value: string, property: string) =>
-  `${attribute} is "${quote(value)}", an object written as text before <lead-capture> was defined: load lead-capture first, set ${property} after customElements.whenDefined('lead-capture'), or write JSON; ignored.`;
+  `${attribute} is "${quote(value)}": an object written before <lead-capture> was defined. Load it first, set ${property} after customElements.whenDefined('lead-capture'), or write JSON; ignored.`;
 export const notJson = (what: string, error: unknown, expected: string) => `${what} is not JSON (${(error as Error).message}); ignored. Write ${expected}.`;
 export const wrongType = (attribute: string, expected: string) => `${attribute} must be ${expected}; ignored.`;
 export const notOneOf = (attribute: string, value: string, using: string, allowed: readonly string[]) =>
@@ -26,8 +26,8 @@ export const dataLayerRefused = (name: string) => `window.${name} is not an arra
 /** `contact`: a choice that lets the site contact the prospect, which is theirs to make. */
 export const preselected = (preference: string, contact: boolean) =>
   `preference="${quote(preference)}" is refused${contact ? ': contact is the prospect\'s choice' : ''}; only "none" may be preselected.`;
-export const notWholeNumber = (attribute: string, value: string, min: number, max: number, fallback: number) =>
-  `${attribute}="${quote(value)}" is not a whole number from ${min} to ${max}; using ${fallback}.`;
+export const notWholeNumber = (attribute: string, value: string, min: number, max: number, fallback?: number) =>
+  `${attribute}="${quote(value)}" is not a whole number from ${min} to ${max}; ${fallback === undefined ? 'ignored' : `using ${fallback}`}.`;
 export const overLimit = (attribute: string, length: number, limit: number, outcome: string) => `${attribute} is ${length} characters, over the limit of ${limit}: ${outcome}.`;
 export const endpointMissing = 'endpoint is missing: no lead is sent. Add endpoint="/api/leads" (a path or an https:// URL).';
 export const notHttp = (attribute: string, value: string, outcome: string) => `${attribute}="${quote(value)}" is not an http(s) URL or path: ${outcome}.`;
@@ -36,14 +36,14 @@ export const onlyFirst = (count: number, what: string, limit: number) => `${coun
 export const indicatorIncomplete = (value: string, label: string) =>
   `an indicator needs a value and a label (value="${quote(value)}", label="${quote(label)}"); left out.`;
 export const indicatorTwice = (value: string) => `indicator value="${quote(value)}" is there twice; only the first is shown.`;
-export const unknownStrings = (keys: string[]) => `has unknown keys or values that are not text, ignored: ${keys.join(', ')} (the keys are in the docs).`;
+export const unknownStrings = (keys: string[]) => `has unknown keys or values that are not text, ignored: ${keys.join(', ')}.`;
 export const longStrings = (limit: number, keys: string[]) => `has texts over ${limit} characters, replaced by the built-in ones: ${keys.join(', ')}.`;
 export const childNotJson = (error: unknown) => notJson('the config child', error, 'a JSON object');
 export const childNotObject = 'the config child must hold a JSON object; ignored.';
 export const childUnknownOptions = (names: string[]) => `the config child has unknown options, ignored: ${names.join(', ')}.`;
 export const notLeadField = (field: string) => `"${quote(field)}" is not a field of the lead; ignored.`;
 export const takenFieldName = (field: string, name: string) => `"${field}" → "${quote(name)}" is another field's name; refused.`;
-export const hiddenFieldOfLead = (name: string) => `"${quote(name)}" is a field of the lead, which carries the prospect's answer; refused.`;
+export const hiddenFieldOfLead = (name: string) => `"${quote(name)}" is a field of the lead itself; refused.`;
 /** A named entry (an indicator, a hidden field) whose name, or its label or value (`part`), is over its limit. */
 export const entryTooLong = (what: string, name: string, part: string, nameLimit: number, partLimit: number) =>
   `${what} "${quote(name)}" is over ${nameLimit} characters, or its ${part} over ${partLimit}; left out.`;
@@ -56,5 +56,6 @@ export const unanswered = (destination: string) =>
   destination === 'json'
     ? 'It may be down, redirect, or refuse the CORS preflight (Content-Type, Idempotency-Key).'
     : `It may be down, redirect, or refuse CORS: check destination="${destination}"${destination === 'mautic' ? " and Mautic's CORS valid domains" : ''}.`;
-export const noCopyKept = '<lead-capture> no copy of the lead can be kept (storage off or full): if this attempt fails, it is lost.';
+export const flushFailed = (error: unknown) => `sending the queued leads failed (${String(error)}); they stay queued.`;
+export const noCopyKept = '<lead-capture> storage is off or full: if this attempt fails, the lead is lost.';
 export const stateReadOnly = 'state is read-only: writing it changes nothing.';

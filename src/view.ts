@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LeadCaptureState } from './events.js';
-import type { DraftAnswers, FieldErrors, FieldName } from './form/validation.js';
+import { honeypotName, type DraftAnswers, type FieldErrors, type FieldName } from './form/validation.js';
 import { formatString, labelKey, type LeadCaptureStrings } from './i18n/strings.js';
 import { fieldLimits, type Indicator, type Lead } from './lead/schema.js';
 import { callWindows, contactPreferences, type OfferKind } from './lead/vocabulary.js';
@@ -37,8 +37,6 @@ export interface WidgetView {
   };
 }
 
-/** The honeypot's name: one that no autofill or password manager fills (`website` was). */
-export const honeypotName = 'lc-leave-empty';
 
 export function widgetTemplate(view: WidgetView): TemplateResult {
   const finished = view.state === 'sent' || view.state === 'queued';

@@ -1,3 +1,4 @@
+import { withoutEmpty } from '../lead/build.js';
 import type { Lead } from '../lead/schema.js';
 
 /**
@@ -39,7 +40,7 @@ export function dataLayerEntry(type: string, detail: { lead?: Lead; confirmed?: 
   if (detail.confirmed !== undefined) entry.confirmed = detail.confirmed;
   if (detail.error) entry.error_code = detail.error.code;
   if (detail.reason) entry.spam_reason = detail.reason;
-  return Object.fromEntries(Object.entries(entry).filter(([, value]) => value !== undefined)) as unknown as DataLayerEntry;
+  return withoutEmpty(entry) as unknown as DataLayerEntry;
 }
 
 /**

@@ -1,20 +1,21 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ConfigurationController } from './configuration.js';
-import type { FieldProblems } from '../delivery/destinations/index.js';
+import type { ReactiveControllerHost } from 'lit';
+import type { FieldProblems } from '../delivery/destinations/types.js';
+import type { SubmissionSignals } from '../form/bot-check.js';
+import { firstInvalidField, honeypotName, validateAnswers, type DraftAnswers, type FieldErrors, type FieldName } from '../form/validation.js';
 import type { LeadCaptureStrings } from '../i18n/strings.js';
-import { validateAnswers, type DraftAnswers, type FieldErrors, type FieldName } from '../form/validation.js';
 import { isCallWindow, isContactPreference, type OfferKind } from '../lead/vocabulary.js';
 
 /**
  * What the prospect has done to the form: the answers, which fields they typed in and left,
- * whether they submitted, what the endpoint said of a field, and their keystroke times for
- * the time trap. The element renders from it; nothing here is configuration.
+ * whether they submitted, what the endpoint said of a field, and what tells a bot from a
+ * person (keystroke times, the honeypot). The element renders from it; nothing here is
+ * configuration.
  *
  * When an error shows is Lion's interaction-state rule: `(touched && dirty) || submitted`.
  * A field is touched when left, dirty once typed in; tabbing past an untouched field is not
  * a mistake, and a choice (a radio) counts as both at once.
  */
-export class FormStateController implements ReactiveController {
+export class FormStateController {
   answers: DraftAnswers = { indicators: [] };
   submitted = false;
   private readonly dirty = new Set<FieldName>();
@@ -24,16 +25,10 @@ export class FormStateController implements ReactiveController {
   /** Single-character keystroke times per text field, for the time trap. */
   private readonly keystrokes = new Map<string, number[]>();
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly config: ConfigurationController,
-  ) {
-    host.addController(this);
-  }
+  constructor(private readonly host: ReactiveControllerHost) {}
 
   /** A site may start the form on "none"; never over a choice the prospect made. */
-  hostUpdate(): void {
-    const preference = this.config.configuration.initialPreference;
+  startOn(preference: 'none' | undefined): void {
     if (preference && !this.answers.preference && !this.dirty.has('preference')) this.answers = { ...this.answers, preference };
   }
 
@@ -47,20 +42,35 @@ export class FormStateController implements ReactiveController {
     return this.submitted || (this.touched.has(field) && this.dirty.has(field)) ? errors[field] : undefined;
   }
 
-  get keystrokeTimes(): number[][] {
-    return [...this.keystrokes.values()];
+  /**
+   * What the bot check looks at in the submitted form, but for the site's time trap: the
+   * keystroke times, and the hidden field as it is now (a bot may set `.value` with no event).
+   */
+  signals(form: HTMLFormElement): Omit<SubmissionSignals, 'minimumFillTime'> {
+    const honeypot = form.elements.namedItem(honeypotName) as HTMLInputElement | null;
+    return { honeypot: honeypot?.value ?? '', keystrokes: [...this.keystrokes.values()] };
   }
 
-  /** On submit: errors show everywhere, and what the endpoint said of the last attempt is for reading, not a lock. */
-  markSubmitted(): void {
+  /**
+   * On submit: errors show everywhere, and what the endpoint said of the last attempt is for
+   * reading, not a lock. Returns the first field to fix, if any.
+   */
+  submit(offer: OfferKind, text: LeadCaptureStrings): FieldName | undefined {
     this.submitted = true;
     this.serverErrors = {};
     this.host.requestUpdate();
+    const invalid = firstInvalidField(this.errors(offer, text));
+    return invalid ?? (this.answers.preference ? undefined : 'preference');
   }
 
   showServerErrors(fields: FieldProblems): void {
     this.serverErrors = fields;
     this.host.requestUpdate();
+  }
+
+  /** The first field the endpoint found a problem with, in the form's order. */
+  firstServerError(): FieldName | undefined {
+    return firstInvalidField(this.serverErrors);
   }
 
   readonly choosePreference = (event: Event): void => {

@@ -1,11 +1,13 @@
 import type { Lead } from '../lead/schema.js';
+import { report } from '../diagnostics.js';
 import { whenIdle } from '../idle.js';
+import * as messages from '../messages.js';
 import { deliverWithRetries } from './deliver.js';
-import type { DeliveryTarget, FailureReason, FieldProblems } from './destinations/index.js';
+import type { DeliveryTarget, FailureReason, FieldProblems } from './destinations/types.js';
 import { isFinished, markFinished, whileLocked, type LeadLock } from './lock.js';
 import { LeadOutbox, type OutboxEntry } from './outbox.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
-import { destinations } from './destinations/registry.js';
+import { destinations } from './destinations/index.js';
 import { sendLead, type SendOutcome } from './send.js';
 
 /**
@@ -30,7 +32,7 @@ export type Settlement =
   /** Not delivered and not kept: storage is unavailable. */
   | { kind: 'failed'; lead: Lead; reason: FailureReason; problem: string; status?: number };
 
-export type { FailureReason } from './destinations/index.js';
+export type { FailureReason } from './destinations/types.js';
 
 export interface CourierOptions {
   target: DeliveryTarget;
@@ -94,7 +96,7 @@ export class LeadCourier extends EventTarget {
       return this.flushing;
     }
     this.flushing = this.flushPass()
-      .catch((error: unknown) => console.error('<lead-capture> sending queued leads failed:', error))
+      .catch((error: unknown) => report(undefined, 'queue', messages.flushFailed(error)))
       .finally(() => {
         this.flushing = undefined;
         if (this.flushAgain) {

@@ -1,5 +1,5 @@
 import type { Lead } from '../lead/schema.js';
-import { hiddenRetryAfter, type DeliveryTarget } from './destinations/index.js';
+import { hiddenRetryAfter, type DeliveryTarget } from './destinations/types.js';
 import { backoffDelay, parseRetryAfter, type RetryPolicy } from './retry-policy.js';
 import { answeredWithoutCors, sendLead, type SendOutcome } from './send.js';
 
@@ -32,7 +32,7 @@ export async function deliverWithRetries(lead: Lead, options: DeliveryOptions): 
   const isOnline = options.isOnline ?? (() => globalThis.navigator?.onLine !== false);
   // One question to the server per lead, whatever the number of failed attempts.
   let answer: Promise<boolean> | undefined;
-  const askServer = (url: string, fetchLead: typeof fetch) => (answer ??= answeredWithoutCors(url, fetchLead));
+  const askServer = (url: string) => (answer ??= answeredWithoutCors(url));
   for (let attempt = 1; ; attempt += 1) {
     options.onRequest?.(true);
     const outcome = await sendLead(lead, { target: options.target, timeout: options.timeout, askServer });

@@ -1,5 +1,6 @@
 import { parseLead, type Lead } from '../lead/schema.js';
-import { isDestinationName, type DeliveryTarget } from './destinations/index.js';
+import { isDestinationName } from './destinations/names.js';
+import type { DeliveryTarget } from './destinations/types.js';
 import { browserStorage, keysWith, readItem, removeItem, writeItem, type StorageSource } from '../storage.js';
 
 /**

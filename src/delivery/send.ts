@@ -1,6 +1,6 @@
 import type { Lead } from '../lead/schema.js';
-import type { DeliveryTarget, SendOutcome } from './destinations/index.js';
-import { destinations } from './destinations/registry.js';
+import { destinations } from './destinations/index.js';
+import type { DeliveryTarget, SendOutcome } from './destinations/types.js';
 
 /**
  * One HTTP attempt to hand a lead to its destination. Later layers (retry, queue, page exit)
@@ -8,7 +8,7 @@ import { destinations } from './destinations/registry.js';
  * goes the same way: no cookies, no redirect followed, and a Referer of the page's origin only.
  */
 
-export type { SendOutcome } from './destinations/index.js';
+export type { SendOutcome } from './destinations/types.js';
 
 export interface SendOptions {
   target: DeliveryTarget;
@@ -19,8 +19,6 @@ export interface SendOptions {
    * request otherwise, so the exit keeps every promise a normal attempt keeps.
    */
   keepalive?: boolean;
-  /** Injectable for Node-side use; browsers use the global fetch. */
-  fetch?: typeof fetch;
   /**
    * Asks the server, after a failed request, whether it answered without CORS headers (see
    * `answeredWithoutCors`); the caller passes one per lead, so a lead costs one question
@@ -33,13 +31,12 @@ export interface SendOptions {
 const probeTimeout = 2000;
 
 export async function sendLead(lead: Lead, options: SendOptions): Promise<SendOutcome> {
-  const fetchLead = options.fetch ?? globalThis.fetch.bind(globalThis);
   const destination = destinations[options.target.destination];
   const request = destination.handover(lead, options.target);
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeout);
   try {
-    const response = await fetchLead(request.url, {
+    const response = await fetch(request.url, {
       method: 'POST',
       headers: request.headers,
       body: request.body,
@@ -69,7 +66,7 @@ export async function sendLead(lead: Lead, options: SendOptions): Promise<SendOu
     // answer is hidden: there the server is asked, and a server that answers but sends no
     // CORS headers at all counts as having taken it (retrying would store it again).
     const mayBeStored = request.unreadableAnswerMeansSent && !options.keepalive && crossOrigin(request.url);
-    if (mayBeStored && (await (options.askServer ?? answeredWithoutCors)(request.url, fetchLead))) {
+    if (mayBeStored && (await (options.askServer ?? answeredWithoutCors)(request.url))) {
       return { kind: 'delivered', status: 0, confirmed: false };
     }
     return { kind: 'failed', reason: 'network', problem };
@@ -90,9 +87,9 @@ function crossOrigin(url: string): boolean {
  * sends no CORS headers (Chromium follows redirects for it whatever is asked). Neither
  * carries a body, cookies or a referrer, and each gives up after `probeTimeout`.
  */
-export async function answeredWithoutCors(url: string, fetchLead: typeof fetch): Promise<boolean> {
+export async function answeredWithoutCors(url: string): Promise<boolean> {
   const ask = (mode: RequestMode) =>
-    fetchLead(url, { method: 'HEAD', mode, redirect: mode === 'cors' ? 'manual' : 'follow', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(probeTimeout) }).then(
+    fetch(url, { method: 'HEAD', mode, redirect: mode === 'cors' ? 'manual' : 'follow', credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(probeTimeout) }).then(
       () => true,
       () => false,
     );

@@ -7,6 +7,9 @@ import { formatString, type LeadCaptureStrings } from '../i18n/strings.js';
 /** The form's answers while the prospect is still choosing: no preference yet is allowed. */
 export type DraftAnswers = Omit<FormAnswers, 'preference'> & { preference?: FormAnswers['preference'] };
 
+/** The honeypot's name: one that no autofill or password manager fills (`website` was). */
+export const honeypotName = 'lc-leave-empty';
+
 /** Fields in the order they appear, which is also the order focus visits them on error. */
 export const fieldOrder = ['preference', 'name', 'email', 'phone'] as const;
 export type FieldName = (typeof fieldOrder)[number];

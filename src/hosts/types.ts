@@ -22,8 +22,17 @@ type Kebab<Name extends string> = Name extends `${infer First}${infer Rest}`
 /** Options that take JSON as an attribute; a framework may also hand them over as JSON text, which works whenever the element is defined. */
 type JsonOption = { [Name in OptionName]: (typeof optionTable)[Name]['kind'] extends 'json' ? Name : never }[OptionName];
 
-/** A property as a host may set it: JSON options also as JSON text. */
-type Settable<Name extends keyof LeadCapture> = Name extends JsonOption ? LeadCapture[Name] | string : LeadCapture[Name];
+/** Options that are properties only (functions): no attribute. */
+type PropertyOnly = { [Name in OptionName]: (typeof optionTable)[Name]['kind'] extends 'property' ? Name : never }[OptionName];
+
+/** Options that are whole numbers. */
+type NumberOption = { [Name in OptionName]: (typeof optionTable)[Name]['kind'] extends 'number' ? Name : never }[OptionName];
+
+/**
+ * A property as a host may set it: what it reads back, and JSON options also as JSON text and
+ * numbers also as text (as an attribute writes them; the widget checks either).
+ */
+type Settable<Name extends keyof LeadCapture> = Name extends JsonOption ? LeadCapture[Name] | string : Name extends NumberOption ? number | string : LeadCapture[Name];
 
 /** The properties a host may set: every option, and `lang`. `state` is read-only and left out. */
 export type LeadCaptureProperties = { [Name in OptionName | 'lang']?: Settable<Name> };
@@ -42,7 +51,7 @@ type AsAttribute<T> = [NonNullable<T>] extends [boolean]
 
 /** The attributes whose names differ from their property's (`offer-id`), typed from the property; functions have none. */
 export type LeadCaptureAttributes = {
-  [Name in OptionName as Kebab<Name> extends Name ? never : (typeof optionTable)[Name]['kind'] extends 'function' ? never : Kebab<Name>]?: AsAttribute<
+  [Name in OptionName as Kebab<Name> extends Name ? never : Name extends PropertyOnly ? never : Kebab<Name>]?: AsAttribute<
     Settable<Name>
   >;
 };

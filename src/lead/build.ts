@@ -155,7 +155,7 @@ function clean(value: string | undefined): string | undefined {
 }
 
 /** Drops undefined and empty-string properties: a field nobody was asked for is absent. */
-function withoutEmpty<T extends object>(record: T): T {
+export function withoutEmpty<T extends object>(record: T): T {
   return Object.fromEntries(
     Object.entries(record).filter(([, value]) => value !== undefined && value !== ''),
   ) as T;

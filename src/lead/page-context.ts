@@ -21,10 +21,10 @@ function withoutQuery(url: URL): string {
   return `${url.origin}${url.pathname}`.slice(0, fieldLimits.href);
 }
 
-function parseUrl(value: string): URL | undefined {
-  if (!value) return undefined;
+/** `value` as a URL (relative to `base` when given), or undefined when it is not one. */
+export function parseUrl(value: string, base?: string): URL | undefined {
   try {
-    return new URL(value);
+    return value ? new URL(value, base) : undefined;
   } catch {
     return undefined;
   }

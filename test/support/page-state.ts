@@ -1,4 +1,4 @@
-import { ConversionHistory } from '../../src/consent/repeat.js';
+import { ConversionHistory } from '../../src/conversion-history.js';
 import { LeadOutbox } from '../../src/delivery/outbox.js';
 
 /** Test helpers for what a widget leaves behind in the page: storage and console errors. */

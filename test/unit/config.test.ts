@@ -1,18 +1,41 @@
 import { expect } from '@open-wc/testing';
-import { checkIndicators, resolveConfiguration, stringOverridesFrom } from '../../src/config.js';
+import { checkIndicators, stringOverrides } from '../../src/config/lists.js';
+import { resolveConfiguration as resolveWith, type ConfigurationProblem } from '../../src/config/resolve.js';
+import type { RawOptions } from '../../src/options.js';
 
 const base = 'https://shop.example/landing/page.html';
 
+/** The configuration of these options on a page at `base`; `endpoint`, `settings` and `delivery` as the values in use. */
+function resolveConfiguration(raw: RawOptions, baseUrl = base) {
+  const configuration = resolveWith(raw, { baseUrl, knownStrings: [] });
+  const { values } = configuration;
+  const { offer, offerId, offerTitle, assetHref, privacyHref, consentVersion, jurisdiction, controller, maxCallAttempts } = values;
+  return {
+    ...configuration,
+    endpoint: configuration.target?.endpoint,
+    settings: { offer, offerId, offerTitle, assetHref, privacyHref, consentVersion, jurisdiction, controller, maxCallAttempts },
+    delivery: { retries: values.retries, timeout: values.timeout },
+    minimumFillTime: values.minFillMs,
+    initialPreference: values.preference,
+  };
+}
+
+/** A reporter that collects the problems. */
+function collect(): [ConfigurationProblem[], (attribute: string, message: string) => void] {
+  const problems: ConfigurationProblem[] = [];
+  return [problems, (attribute, message) => void problems.push({ attribute, message })];
+}
+
 describe('resolveConfiguration', () => {
   it('resolves a relative endpoint against the page and defaults the offer', () => {
-    const configuration = resolveConfiguration({ endpoint: '/api/leads' }, base);
+    const configuration = resolveConfiguration({ endpoint: '/api/leads' });
     expect(configuration.endpoint).to.equal('https://shop.example/api/leads');
     expect(configuration.settings.offer).to.equal('download');
     expect(configuration.problems).to.deep.equal([]);
   });
 
   it('refuses a missing endpoint with a message that names the fix', () => {
-    const { endpoint, problems } = resolveConfiguration({ endpoint: '  ' }, base);
+    const { endpoint, problems } = resolveConfiguration({ endpoint: '  ' });
     expect(endpoint).to.equal(undefined);
     expect(problems).to.have.length(1);
     expect(problems[0].attribute).to.equal('endpoint');
@@ -21,21 +44,21 @@ describe('resolveConfiguration', () => {
 
   it('refuses endpoints that are not http(s)', () => {
     for (const bad of ['javascript:alert(1)', 'mailto:sales@example.com', 'ftp://example.com/leads', 'data:text/plain,hi']) {
-      const { endpoint, problems } = resolveConfiguration({ endpoint: bad }, base);
+      const { endpoint, problems } = resolveConfiguration({ endpoint: bad });
       expect(endpoint, bad).to.equal(undefined);
       expect(problems.map((problem) => problem.attribute)).to.deep.equal(['endpoint']);
     }
   });
 
   it('falls back to "download" for an unknown offer, and says so once', () => {
-    const { settings, problems } = resolveConfiguration({ endpoint: '/x', offer: 'webinar' }, base);
+    const { settings, problems } = resolveConfiguration({ endpoint: '/x', offer: 'webinar' });
     expect(settings.offer).to.equal('download');
     expect(problems).to.have.length(1);
     expect(problems[0].message).to.contain('download, newsletter, follow, event, trial');
   });
 
   it('drops blank optional settings', () => {
-    const { settings } = resolveConfiguration({ endpoint: '/x', offer: 'trial', offerId: ' ', assetHref: ' /a.pdf ' }, base);
+    const { settings } = resolveConfiguration({ endpoint: '/x', offer: 'trial', offerId: ' ', assetHref: ' /a.pdf ' });
     expect(settings).to.deep.equal({
       offer: 'trial',
       offerId: undefined,
@@ -50,24 +73,24 @@ describe('resolveConfiguration', () => {
   });
 
   it('lets a site preselect only "none"', () => {
-    expect(resolveConfiguration({ endpoint: '/x', preference: 'none' }, base)).to.include({ initialPreference: 'none' });
+    expect(resolveConfiguration({ endpoint: '/x', preference: 'none' })).to.include({ initialPreference: 'none' });
     for (const preference of ['email', 'call', 'phone']) {
-      const { initialPreference, problems } = resolveConfiguration({ endpoint: '/x', preference }, base);
+      const { initialPreference, problems } = resolveConfiguration({ endpoint: '/x', preference });
       expect(initialPreference, preference).to.equal(undefined);
       expect(problems.map((problem) => problem.attribute)).to.deep.equal(['preference']);
     }
   });
 
   it('checks the numbers it is given', () => {
-    const { delivery, settings, problems } = resolveConfiguration({ endpoint: '/x', retries: -1, timeout: Number.NaN, maxCallAttempts: 2.5 }, base);
+    const { delivery, settings, problems } = resolveConfiguration({ endpoint: '/x', retries: -1, timeout: Number.NaN, maxCallAttempts: 2.5 });
     expect(delivery).to.deep.equal({ retries: 3, timeout: 10_000 });
     expect(settings.maxCallAttempts).to.equal(2);
     expect(problems.map((problem) => problem.attribute)).to.deep.equal(['max-call-attempts', 'retries', 'timeout']);
   });
 
-  it('takes only whole decimal numbers from text, quoting what was written', () => {
-    for (const written of ['', ' ', '1e1', '0x2', '2.5', '+3', '-1', '3x', 'Infinity']) {
-      const { delivery, problems } = resolveConfiguration({ endpoint: '/x', retries: written }, base);
+  it('takes only whole numbers written in decimal from text, quoting what was written otherwise', () => {
+    for (const written of ['', ' ', '0x2', '2.5', '+3', '-1', '3x', 'Infinity', '1e2']) {
+      const { delivery, problems } = resolveConfiguration({ endpoint: '/x', retries: written });
       expect(delivery.retries, JSON.stringify(written)).to.equal(3);
       expect(problems.map((problem) => problem.message), JSON.stringify(written)).to.deep.equal([
         `retries="${written}" is not a whole number from 0 to 10; using 3.`,
@@ -83,12 +106,14 @@ describe('resolveConfiguration', () => {
       minimumFillTime: 60_000,
       problems: [],
     });
+    // A whole number in exponent form is one: 1e1 retries are 10.
+    expect(resolveConfiguration({ endpoint: '/x', retries: '1e1', timeout: '1.5e3' })).to.deep.include({ delivery: { retries: 10, timeout: 1500 }, problems: [] });
   });
 
   it('keeps every limit of the numbers, at both ends', () => {
     const outside = { retries: '11', timeout: '99', maxCallAttempts: '11', minFillMs: '60001' };
-    const { problems } = resolveConfiguration({ endpoint: '/x', ...outside }, base);
-    expect(problems.map((problem) => problem.attribute)).to.deep.equal(['max-call-attempts', 'retries', 'timeout', 'min-fill-ms']);
+    const { problems } = resolveConfiguration({ endpoint: '/x', ...outside });
+    expect(problems.map((problem) => problem.attribute)).to.deep.equal(['max-call-attempts', 'min-fill-ms', 'retries', 'timeout']);
   });
 
   it('catches text the lead schema would refuse: one problem naming the attribute and the limit', () => {
@@ -103,12 +128,12 @@ describe('resolveConfiguration', () => {
     expect(problems.map((problem) => problem.attribute)).to.deep.equal(['offer-id', 'offer-title', 'asset-href', 'privacy-href', 'consent-version', 'jurisdiction', 'controller']);
     for (const problem of problems) expect(problem.message).to.match(problem.attribute.endsWith('href') ? /2048/ : /200\b/);
     // At the limit, nothing to say.
-    expect(resolveConfiguration({ endpoint: '/x', offerId: 'x'.repeat(200), privacyHref: `/${'p'.repeat(2047)}` }, base).problems).to.deep.equal([]);
+    expect(resolveConfiguration({ endpoint: '/x', offerId: 'x'.repeat(200), privacyHref: `/${'p'.repeat(2047)}` }).problems).to.deep.equal([]);
   });
 
   it('refuses an endpoint with a user name or password, so the secret is never used or stored', () => {
     for (const endpoint of ['http://ada:s3cret@example.com/leads', 'https://s3cret@example.com/leads']) {
-      const { endpoint: resolved, problems } = resolveConfiguration({ endpoint }, base);
+      const { endpoint: resolved, problems } = resolveConfiguration({ endpoint });
       expect(resolved, endpoint).to.equal(undefined);
       expect(problems.map((problem) => problem.attribute)).to.deep.equal(['endpoint']);
       expect(problems[0].message, 'the secret is not repeated in the console').not.to.contain('s3cret');
@@ -118,47 +143,48 @@ describe('resolveConfiguration', () => {
 
 describe('resolveConfiguration: the destination', () => {
   it('chooses from the endpoint, lets an explicit destination win, and keeps the mapping', () => {
-    expect(resolveConfiguration({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/' }, base).target).to.deep.equal({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/', destination: 'form' });
-    const { target, problems } = resolveConfiguration({ endpoint: '/leads', destination: 'form', fieldNames: { name: 'full_name' }, hiddenFields: { source: 'site' } }, base);
+    expect(resolveConfiguration({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/' }).target).to.deep.equal({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/', destination: 'form' });
+    const { target, problems } = resolveConfiguration({ endpoint: '/leads', destination: 'form', fieldNames: { name: 'full_name' }, hiddenFields: { source: 'site' } });
     expect(target).to.deep.equal({ endpoint: 'https://shop.example/leads', destination: 'form', fieldNames: { name: 'full_name' }, hiddenFields: { source: 'site' } });
     expect(problems).to.deep.equal([]);
   });
 
   it('reports an unknown destination once and uses the automatic choice', () => {
-    const { target, problems } = resolveConfiguration({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/', destination: 'zapier' }, base);
+    const { target, problems } = resolveConfiguration({ endpoint: 'https://hooks.zapier.com/hooks/catch/1/a/', destination: 'zapier' });
     expect(target?.destination).to.equal('form');
     expect(problems.map((problem) => problem.attribute)).to.deep.equal(['destination']);
     expect(problems[0].message).to.contain('destination="zapier"').and.contain('json, form, apps-script');
   });
 
   it('sends nothing to a destination missing what it needs, and says what to add', () => {
-    const { endpoint, target, problems } = resolveConfiguration({ endpoint: 'https://webto.salesforce.com/servlet/servlet.WebToLead' }, base);
+    const { endpoint, target, problems } = resolveConfiguration({ endpoint: 'https://webto.salesforce.com/servlet/servlet.WebToLead' });
     expect({ endpoint, target }).to.deep.equal({ endpoint: undefined, target: undefined });
+    expect(resolveConfiguration({ endpoint: 'https://webto.salesforce.com/servlet/servlet.WebToLead' }).values.destination, 'reads back the destination it would use').to.equal('salesforce');
     expect(problems.map((problem) => problem.attribute)).to.deep.equal(['destination']);
     expect(problems[0].message).to.contain('"oid"');
-    expect(resolveConfiguration({ endpoint: 'https://webto.salesforce.com/servlet/servlet.WebToLead', hiddenFields: { oid: '00D1' } }, base).target?.destination).to.equal('salesforce');
+    expect(resolveConfiguration({ endpoint: 'https://webto.salesforce.com/servlet/servlet.WebToLead', hiddenFields: { oid: '00D1' } }).target?.destination).to.equal('salesforce');
   });
 
   it('refuses a mapping that is not an object of texts', () => {
     for (const fieldNames of [['name'], { name: 3 }, 'name=lastname']) {
-      const { target, problems } = resolveConfiguration({ endpoint: '/leads', fieldNames }, base);
+      const { target, problems } = resolveConfiguration({ endpoint: '/leads', fieldNames });
       expect(target?.fieldNames, JSON.stringify(fieldNames)).to.equal(undefined);
       expect(problems.map((problem) => problem.attribute)).to.deep.equal(['field-names']);
     }
   });
 
   it('takes a HubSpot subscription type as a whole number', () => {
-    expect(resolveConfiguration({ endpoint: '/leads', subscriptionTypeId: '42' }, base).target?.subscriptionTypeId).to.equal(42);
-    const { target, problems } = resolveConfiguration({ endpoint: '/leads', subscriptionTypeId: 'news' }, base);
+    expect(resolveConfiguration({ endpoint: '/leads', subscriptionTypeId: '42' }).target?.subscriptionTypeId).to.equal(42);
+    const { target, problems } = resolveConfiguration({ endpoint: '/leads', subscriptionTypeId: 'news' });
     expect(target).not.to.have.property('subscriptionTypeId');
     expect(problems.map((problem) => problem.attribute)).to.deep.equal(['subscription-type-id']);
   });
 });
 
-describe('stringOverridesFrom', () => {
+describe('stringOverrides', () => {
   it('uses the built-in text instead of one over the consent text limit, and says which', () => {
-    const problems: { attribute: string; message: string }[] = [];
-    const strings = stringOverridesFrom({ preferenceNone: 'n'.repeat(1001), preferenceEmail: 'e'.repeat(1000) }, ['preferenceNone', 'preferenceEmail'], problems);
+    const [problems, report] = collect();
+    const strings = stringOverrides({ preferenceNone: 'n'.repeat(1001), preferenceEmail: 'e'.repeat(1000) }, ['preferenceNone', 'preferenceEmail'], report);
     expect(strings).to.deep.equal({ preferenceEmail: 'e'.repeat(1000) });
     expect(problems).to.have.length(1);
     expect(problems[0].attribute).to.equal('strings');
@@ -168,12 +194,16 @@ describe('stringOverridesFrom', () => {
 
 describe('checkIndicators', () => {
   it('keeps the first of duplicate values and drops unlabelled ones, explaining each', () => {
-    const { indicators, problems } = checkIndicators([
-      { value: 'a', label: 'First' },
-      { value: 'a', label: 'Again' },
-      { value: 'b', label: '  ' },
-      { value: ' c ', label: ' Third ' },
-    ]);
+    const [problems, report] = collect();
+    const indicators = checkIndicators(
+      [
+        { value: 'a', label: 'First' },
+        { value: 'a', label: 'Again' },
+        { value: 'b', label: '  ' },
+        { value: ' c ', label: ' Third ' },
+      ],
+      report,
+    );
     expect(indicators).to.deep.equal([
       { value: 'a', label: 'First' },
       { value: 'c', label: 'Third' },

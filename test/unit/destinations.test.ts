@@ -1,8 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { flatFieldNames, flatFields } from '../../src/delivery/destinations/flat-fields.js';
+import { flatFieldNames, flatFields } from '../../src/delivery/destinations/form-fields.js';
 import { siteFields } from '../../src/delivery/destinations/site-fields.js';
-import { destinationFor, type DeliveryTarget, type DestinationName } from '../../src/delivery/destinations/index.js';
-import { destinations } from '../../src/delivery/destinations/registry.js';
+import { destinationFor, destinations } from '../../src/delivery/destinations/index.js';
+import type { DestinationName } from '../../src/delivery/destinations/names.js';
+import type { DeliveryTarget } from '../../src/delivery/destinations/types.js';
 import { exampleLead } from '../support/leads.js';
 
 const target = (destination: DestinationName, endpoint: string, extra: Partial<DeliveryTarget> = {}): DeliveryTarget => ({ endpoint, destination, ...extra });

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { dataLayerEntry, pushToDataLayer } from '../../src/analytics/data-layer.js';
-import { parseChildConfiguration } from '../../src/config.js';
+import { parseChildConfiguration } from '../../src/config/child.js';
 import { attributeName, optionProperties, optionTable } from '../../src/options.js';
 import { exampleLead } from '../support/leads.js';
 
@@ -13,10 +13,12 @@ describe('the option table', () => {
     expect(attributeName('minFillMs')).to.equal('min-fill-ms');
   });
 
-  it('reads JSON attributes, and keeps text that is not JSON for the configuration to explain', () => {
-    const converter = optionProperties.indicators.converter as { fromAttribute(value: string | null): unknown };
-    expect(converter.fromAttribute('[{"value":"a","label":"A"}]')).to.deep.equal([{ value: 'a', label: 'A' }]);
-    expect(converter.fromAttribute('[object Object]')).to.equal('[object Object]');
+  it('keeps what an attribute says as written (the configuration checks it), and reflects only theme', () => {
+    for (const [name, declaration] of Object.entries(optionProperties)) {
+      expect(declaration.converter, name).to.equal(undefined);
+      expect(declaration.reflect, name).to.equal(name === 'theme');
+      expect(declaration.noAccessor, name).to.equal(true);
+    }
   });
 
   it('is what the JSON config child accepts: every option but functions', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ConversionHistory } from '../../src/consent/repeat.js';
+import { ConversionHistory } from '../../src/conversion-history.js';
 import { leadSchemas } from '../../src/lead/schema.js';
 
 const { repeatSchema } = leadSchemas();

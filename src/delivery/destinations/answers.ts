@@ -1,5 +1,6 @@
 import { shorten } from '../../text.js';
-import { hiddenRetryAfter, type SendOutcome } from './index.js';
+import { formFieldNames, type FormFieldName } from './form-fields.js';
+import { hiddenRetryAfter, type DeliveryTarget, type FieldProblems, type SendOutcome } from './types.js';
 
 /** Reading what an endpoint answered, shared by the destinations. */
 
@@ -59,3 +60,21 @@ export function problemText(body: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A destination's refusal, read: `[its field name or undefined, message]` pairs become the
+ * problems shown at the form's own fields, and one line for the form as a whole.
+ */
+export function refusal(status: number, reported: [string | undefined, string][], target: DeliveryTarget, defaults?: Partial<Record<FormFieldName, string>>): SendOutcome {
+  const fields: FieldProblems = {};
+  for (const [name, message] of reported) {
+    const field = name === undefined ? undefined : formFieldFor(name, target, defaults);
+    if (field) fields[field] ??= shorten(message);
+  }
+  const problem = shorten(reported.map(([name, message]) => (name ? `${name}: ${message}` : message)).join('; '));
+  return { kind: 'rejected', status, problem, fields };
+}
+
+/** Which of the form's own fields a destination's field name stands for, if any. */
+export function formFieldFor(destinationName: string, target: DeliveryTarget, defaults: Partial<Record<FormFieldName, string>> = {}): FormFieldName | undefined {
+  return formFieldNames.find((field) => (target.fieldNames?.[field] ?? defaults[field] ?? field) === destinationName);
+}

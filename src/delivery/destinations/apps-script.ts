@@ -1,6 +1,6 @@
 import { statusOutcome } from './answers.js';
 import { form } from './form.js';
-import type { Destination } from './index.js';
+import type { Destination } from './types.js';
 
 /**
  * A Google Apps Script web app (`doPost(e)`, fields in `e.parameter`). It takes no preflight

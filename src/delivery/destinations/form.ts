@@ -1,5 +1,6 @@
 import { statusOutcome } from './answers.js';
-import { encodeForm, formEncoded, mappedFields, type Destination } from './index.js';
+import { encodeForm, formEncoded, mappedFields } from './form-fields.js';
+import type { Destination } from './types.js';
 
 /**
  * Flat form fields and no custom header: a "simple" request that needs no CORS preflight,

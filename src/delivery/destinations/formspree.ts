@@ -1,5 +1,6 @@
-import { isRecord, jsonOf, statusOutcome } from './answers.js';
-import { mappedFields, refusal, type Destination } from './index.js';
+import { isRecord, jsonOf, refusal, statusOutcome } from './answers.js';
+import { mappedFields } from './form-fields.js';
+import type { Destination } from './types.js';
 
 /**
  * Formspree: flat fields as JSON, asking for a JSON answer (otherwise it answers with a

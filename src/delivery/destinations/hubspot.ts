@@ -1,7 +1,12 @@
-import type { FormFieldName } from './flat-fields.js';
+import type { FormFieldName } from './form-fields.js';
 import { shorten } from '../../text.js';
-import { isRecord, jsonOf, problemOf, statusOutcome } from './answers.js';
-import { hubspotFormPath, mappedOnly, refusal, type Destination } from './index.js';
+import { isRecord, jsonOf, problemOf, refusal, statusOutcome } from './answers.js';
+import { mappedOnly } from './form-fields.js';
+import type { Destination } from './types.js';
+
+/** HubSpot's Forms API address names the portal and the form. */
+/** HubSpot's Forms API address names the portal and the form. */
+export const hubspotFormPath = /^\/submissions\/v3\/integration\/submit\/[^/]+\/[^/]+\/?$/;
 
 /** HubSpot's own property names for the form's fields; `fieldNames` may rename them. */
 const hubspotNames: Partial<Record<FormFieldName, string>> = { email: 'email', name: 'firstname', phone: 'phone' };

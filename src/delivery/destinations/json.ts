@@ -1,5 +1,5 @@
 import { statusOutcome } from './answers.js';
-import type { Destination } from './index.js';
+import type { Destination } from './types.js';
 
 /**
  * Our own shape: the lead as JSON with its id as `Idempotency-Key`, for your own server, the

@@ -1,5 +1,6 @@
-import { isRecord, jsonOf, problemText, statusOutcome } from './answers.js';
-import { encodeForm, formEncoded, mappedFields, refusal, type DeliveryTarget, type Destination } from './index.js';
+import { isRecord, jsonOf, problemText, refusal, statusOutcome } from './answers.js';
+import { encodeForm, formEncoded, mappedFields } from './form-fields.js';
+import type { DeliveryTarget, Destination } from './types.js';
 
 /**
  * Mautic's form submit in its JSON mode (`?ajax=1`). Mautic answers cross-origin only to

@@ -1,5 +1,6 @@
 import type { Lead } from '../../lead/schema.js';
-import { encodeForm, formEncoded, mappedOnly, type Destination } from './index.js';
+import { encodeForm, formEncoded, mappedOnly } from './form-fields.js';
+import type { Destination } from './types.js';
 
 /**
  * Salesforce Web-to-Lead. The servlet sends no CORS headers at all, so the request is

@@ -1,6 +1,6 @@
 import * as messages from '../../messages.js';
-import { flatFieldNames } from './flat-fields.js';
-import type { Destination } from './index.js';
+import { flatFieldNames } from './form-fields.js';
+import type { Destination } from './types.js';
 
 /** What a site may add to every request: `hiddenFields`, bounded like every other option. */
 export const siteFieldLimits = { count: 20, name: 100, value: 500 } as const;

@@ -1,4 +1,5 @@
 import type { Lead } from '../../lead/schema.js';
+import type { DeliveryTarget } from './types.js';
 
 /** The lead's own flat field names, in the order `flatFields` gives their values. */
 export const flatFieldNames = [
@@ -79,3 +80,23 @@ export function flatFields(lead: Lead): [string, string][] {
 /** The flat names the form asks for, which a destination may report problems about. */
 export const formFieldNames = ['name', 'email', 'phone'] as const;
 export type FormFieldName = (typeof formFieldNames)[number];
+
+/** Flat fields renamed as the site asked, with its constant fields added. */
+export function mappedFields(lead: Lead, target: DeliveryTarget): [string, string][] {
+  const names = target.fieldNames ?? {};
+  const renamed = flatFields(lead).map(([name, value]): [string, string] => [Object.hasOwn(names, name) ? names[name] : name, value]);
+  return [...renamed, ...Object.entries(target.hiddenFields ?? {})];
+}
+
+/** Only the flat fields `names` maps, renamed: for services that refuse fields they do not know. */
+export function mappedOnly(lead: Lead, names: Record<string, string>): [string, string][] {
+  return flatFields(lead)
+    .filter(([name]) => Object.hasOwn(names, name))
+    .map(([name, value]) => [names[name], value]);
+}
+
+export const formEncoded = 'application/x-www-form-urlencoded;charset=UTF-8';
+
+export function encodeForm(pairs: [string, string][]): string {
+  return new URLSearchParams(pairs).toString();
+}
