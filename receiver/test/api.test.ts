@@ -381,6 +381,30 @@ await forEachEngine('inbox API', (database) => {
     assert.equal((await call(receiver, 'GET', '/inbox/missing.js')).status, 404);
   });
 
+  test('onLeadStored runs in the transaction that stores a new lead: a failing hook leaves no lead (the outbox of issue 25)', async () => {
+    const { store } = await freshReceiver(database());
+    await store.db.query('CREATE TABLE IF NOT EXISTS outbox_probe (lead_id uuid PRIMARY KEY)');
+    await store.db.query('TRUNCATE outbox_probe');
+    let fail = false;
+    const { receiver } = await freshReceiver(database(), {
+      onLeadStored: async (tx, stored) => {
+        await tx.query('INSERT INTO outbox_probe (lead_id) VALUES ($1::uuid)', [stored.id]);
+        if (fail) throw new Error('hook failed');
+      },
+    });
+    const lead = makeLead();
+    assert.equal((await postLead(receiver, lead)).status, 201);
+    assert.equal((await postLead(receiver, lead)).status, 200, 'a duplicate runs no hook');
+    fail = true;
+    const failed = makeLead();
+    assert.equal((await postLead(receiver, failed)).status, 500);
+    const { rows } = await store.db.query<{ lead_id: string }>('SELECT lead_id::text FROM outbox_probe');
+    assert.deepEqual(rows.map((row) => row.lead_id), [lead.id]);
+    const cookie = await login(receiver);
+    assert.equal((await api(receiver, cookie, 'GET', `/api/leads/${failed.id}`)).status, 404);
+    await store.db.query('DROP TABLE outbox_probe');
+  });
+
   test('migrations are recorded in schema_migrations and run once', async () => {
     const { store } = await freshReceiver(database());
     const { rows } = await store.db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');

@@ -10,7 +10,10 @@ import { makeLead } from './support/leads.js';
 
 const entry = join(import.meta.dirname, 'support/cli-entry.ts');
 const folders: string[] = [];
+const children: ChildProcess[] = [];
 after(() => {
+  // A failed test may leave a receiver running: stop every one this file started.
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
 
@@ -32,6 +35,7 @@ function start(args: string[], env: Record<string, string> = {}): Running {
     env: { PATH: process.env.PATH!, HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.push(child);
   const running: Running = {
     child,
     stdout: '',
@@ -153,6 +157,12 @@ describe('the command', () => {
     const first = await startReceiver(data);
     const port = new URL(first.origin).port;
     const second = start(['--port', '0', '--data', data]);
+    // Fail at once (not by the time limit) if the second one starts serving on the locked directory.
+    const outcome = await Promise.race([second.exited, waitFor(second, /POST leads to/).then(() => 'started', () => 'exited')]);
+    if (outcome === 'started') {
+      second.child.kill('SIGKILL');
+      assert.fail('a second receiver started on a directory in use');
+    }
     assert.equal(await second.exited, 1);
     assert.match(second.stderr, new RegExp(`Another receiver is using .*: pid ${first.running.child.pid}, port ${port}, since \\d{4}-\\d{2}-\\d{2}T`));
     assert.equal(second.stderr.trim().split('\n').length, 1);

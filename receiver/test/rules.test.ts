@@ -40,6 +40,9 @@ describe('queue rules', () => {
 
   test('never: cold leads, do-not-contact leads, test leads; no longer: ended, emailed once, calls used up', () => {
     const cold = entry({ preference: 'none' });
+    // A custom classifier may call an email lead cold: cold still never enters the queue.
+    const coldByEmail = entry({ preference: 'email' });
+    coldByEmail.lead = { ...coldByEmail.lead, temperature: 'cold', priority: false };
     const hotSilent = entry({ preference: 'none', offer: 'trial' });
     const testLead = entry({ preference: 'email', test: true });
     const talked = entry({ preference: 'call', timeZone: 'UTC' }, undefined, [{ outcome: 'talked' }]);
@@ -47,7 +50,7 @@ describe('queue rules', () => {
     const emailed = entry({ preference: 'email' }, undefined, [{ channel: 'email', outcome: 'no-answer' }]);
     const calledOut = entry({ preference: 'call', timeZone: 'UTC', maxCallAttempts: 2 }, undefined, [{}, {}]);
     const calledOnce = entry({ preference: 'call', timeZone: 'UTC', maxCallAttempts: 2 }, undefined, [{}]);
-    const { queue, later } = buildQueue([cold, hotSilent, testLead, talked, notAFit, emailed, calledOut, calledOnce], monday10utc);
+    const { queue, later } = buildQueue([cold, coldByEmail, hotSilent, testLead, talked, notAFit, emailed, calledOut, calledOnce], monday10utc);
     assert.deepEqual([...queue, ...later].map((item) => item.id), [calledOnce.id]);
     assert.equal(queue[0]!.attempt, 2);
     assert.equal(queue[0]!.maxAttempts, 2);
