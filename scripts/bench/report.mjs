@@ -1,6 +1,6 @@
 // Turns the bench's raw results into the Markdown report: issue 14's goals first, each with
 // its figure and met / not met, then the tables behind them.
-import { budget } from '../size.mjs';
+import { regressionCeiling } from '../size.mjs';
 
 /** Issue 14's goals, the numbers the verdicts are judged against. */
 export const goals = {
@@ -98,7 +98,7 @@ function goalRows({ normal, throttled, total }) {
     [`no long task (> ${goals.longTaskMs} ms) from the widget on submit, 4× CPU`, `widget ${describeTasks(throttled.widget.submit)}; static ${describeTasks(throttled.static.submit)}`, verdict(noWidgetLongTasks(throttled.widget.submit, throttled.static.submit))],
     [`submit: click → request sent ≤ ${goals.requestSentMs} ms, no throttling`, ms(normal.widget.requestSent), verdict(normal.widget.requestSent <= goals.requestSentMs)],
     [`submit: click → next paint ≤ ${goals.nextPaintMs} ms, 4× CPU`, throttled.widget.nextPaint.text, verdict(throttled.widget.nextPaint.value <= goals.nextPaintMs)],
-    [`\`dist/lead-capture.iife.js\` ≤ ${kb(budget.cap)} gzip (cap; target ${kb(budget.target)})`, kb(total), total <= budget.target ? '**met, target too**' : verdict(total <= budget.cap)],
+    [`\`dist/lead-capture.iife.js\` ≤ ${kb(regressionCeiling)} gzip (the ceiling)`, kb(total), verdict(total <= regressionCeiling)],
   ];
 }
 

@@ -1,6 +1,7 @@
 import { fieldLimits, type Indicator } from '../lead/schema.js';
 import * as messages from '../messages.js';
-import type { Report } from './resolve.js';
+/** Says what is wrong with an option: its attribute, and the message. */
+export type Report = (attribute: string, message: string) => void;
 
 /**
  * The two options that are lists of entries a person reads: the problem indicators offered,

@@ -8,7 +8,7 @@ import { fieldLimits, type Indicator } from '../lead/schema.js';
 import { isContactPreference } from '../lead/vocabulary.js';
 import * as messages from '../messages.js';
 import { attributeName, optionNames, optionTable, type OptionName, type OptionSpec, type OptionValues, type RawOptions } from '../options.js';
-import { checkIndicators, stringOverrides } from './lists.js';
+import { checkIndicators, stringOverrides, type Report } from './lists.js';
 
 /**
  * Options in, configuration out: what each option is in use with, where leads go, and one
@@ -67,7 +67,6 @@ export function resolveConfiguration(raw: RawOptions, context: ResolveContext, u
   return { values: values as OptionValues, target, problems };
 }
 
-export type Report = (attribute: string, message: string) => void;
 
 /** The value in use for one option, by the check of its kind; a mistake is reported and the default used. */
 function resolveOption(name: OptionName, value: unknown, baseUrl: string, report: Report): unknown {

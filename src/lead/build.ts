@@ -1,6 +1,6 @@
 import { widgetVersion } from '../version.js';
-import { allowedChannels, contactPolicyFor, needsEmail, needsPhone, respectfulNextSteps } from './contact-rules.js';
-import type { Contact, Indicator, Lead, Offer, PageContext } from './schema.js';
+import { allowedChannels, needsEmail, needsPhone, respectfulNextSteps } from './contact-rules.js';
+import type { Contact, ContactPolicy, Indicator, Lead, Offer, PageContext } from './schema.js';
 import type { Classifier } from './temperature.js';
 import type { CallWindow, ContactPreference, OfferKind } from './vocabulary.js';
 
@@ -159,4 +159,28 @@ export function withoutEmpty<T extends object>(record: T): T {
   return Object.fromEntries(
     Object.entries(record).filter(([, value]) => value !== undefined && value !== ''),
   ) as T;
+}
+
+export interface PolicySettings {
+  /** The most calls a seller may make for this lead (`max-call-attempts`). */
+  maxCallAttempts: number;
+  /** The prospect's IANA time zone, so "morning" means their morning (needed for a call only). */
+  timeZone?: string;
+}
+
+/**
+ * What the seller may do, stated so a CRM or a dialer can enforce it: the channels the
+ * prospect chose, and for a call when and how often. Delivering what was requested (the
+ * download, the newsletter, the registration e-mails) is not contact and is always allowed.
+ */
+export function contactPolicyFor(contact: Contact, settings: PolicySettings): ContactPolicy {
+  const channels = allowedChannels(contact.preference);
+  if (contact.preference !== 'call') return { channels, doNotContact: contact.preference === 'none' };
+  return {
+    channels,
+    doNotContact: false,
+    ...(contact.callWindow ? { callWindow: contact.callWindow } : {}),
+    timeZone: settings.timeZone ?? 'UTC',
+    maxCallAttempts: settings.maxCallAttempts,
+  };
 }

@@ -1,4 +1,3 @@
-import type { Contact, ContactPolicy } from './schema.js';
 import type { ContactPreference, NextStep, OfferKind } from './vocabulary.js';
 
 /**
@@ -50,28 +49,4 @@ export function isStepAllowed(step: NextStep, preference: ContactPreference): bo
 export function respectfulNextSteps(steps: readonly NextStep[], preference: ContactPreference): NextStep[] {
   const allowed = steps.filter((step) => step !== 'deliver-request' && isStepAllowed(step, preference));
   return ['deliver-request', ...new Set(allowed)];
-}
-
-export interface PolicySettings {
-  /** The most calls a seller may make for this lead (`max-call-attempts`). */
-  maxCallAttempts: number;
-  /** The prospect's IANA time zone, so "morning" means their morning (needed for a call only). */
-  timeZone?: string;
-}
-
-/**
- * What the seller may do, stated so a CRM or a dialer can enforce it: the channels the
- * prospect chose, and for a call when and how often. Delivering what was requested (the
- * download, the newsletter, the registration e-mails) is not contact and is always allowed.
- */
-export function contactPolicyFor(contact: Contact, settings: PolicySettings): ContactPolicy {
-  const channels = allowedChannels(contact.preference);
-  if (contact.preference !== 'call') return { channels, doNotContact: contact.preference === 'none' };
-  return {
-    channels,
-    doNotContact: false,
-    ...(contact.callWindow ? { callWindow: contact.callWindow } : {}),
-    timeZone: settings.timeZone ?? 'UTC',
-    maxCallAttempts: settings.maxCallAttempts,
-  };
 }

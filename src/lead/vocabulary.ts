@@ -13,7 +13,7 @@ export const contactPreferences = ['none', 'email', 'call'] as const;
 /** When a prospect who asked for a call would like it. */
 export const callWindows = ['morning', 'afternoon', 'evening'] as const;
 
-/** The temperature table of ../shared/reading/README.md, coldest first. */
+/** The temperature table (README, "Temperature and next steps"), coldest first. */
 export const temperatures = ['cold', 'cool', 'warm', 'hot'] as const;
 
 /**

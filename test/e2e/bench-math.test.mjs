@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { cumulativeLayoutShift } from '../../scripts/bench/measure.mjs';
 import { selfTimes } from '../../scripts/bench/profile.mjs';
 import { growth, median, quantile } from '../../scripts/bench/report.mjs';
-import { budget, checkSize, distance, regressionCeiling } from '../../scripts/size.mjs';
+import { checkSize, distance, regressionCeiling } from '../../scripts/size.mjs';
 
 test('CLS is the largest session window of shifts not caused by input', () => {
   const shifts = [
@@ -41,11 +41,11 @@ test('cost per widget is compared between 1→10 and 10→50', () => {
   assert.equal(quantile([4, 1, 3, 2], 0.75), 3.25);
 });
 
-test('the size check enforces the regression ceiling until it is dropped to the cap', () => {
-  assert.ok(regressionCeiling >= budget.cap && budget.cap > budget.target);
+test('the size check enforces the ceiling, which stays at 35 KB', () => {
+  assert.equal(regressionCeiling, 35 * 1024);
   assert.equal(checkSize(regressionCeiling).ok, true);
   assert.equal(checkSize(regressionCeiling + 1).ok, false);
-  assert.equal(checkSize(budget.cap + 1, budget.cap).ok, false);
+  assert.equal(checkSize(28 * 1024 + 1, 28 * 1024).ok, false);
   assert.equal(distance(1000, 1024), '24 B under');
   assert.equal(distance(30 * 1024, 28 * 1024), '2.0 KB over');
 });

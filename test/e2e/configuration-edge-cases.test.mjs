@@ -1,4 +1,4 @@
-// Attacks on the configuration and the delivery contract, against the built script-tag
+// The configuration and the delivery contract at their edges, against the built script-tag
 // bundle: prototype keys as languages, over-long attributes, credentials in the endpoint,
 // numbers that are not whole decimal numbers, the Referer, what lead-error means, what the
 // prospect is told when the endpoint is down, and a queue entry stored under the wrong key.
@@ -119,7 +119,7 @@ async function deliveredLead(page, server) {
   return server.stored.get(id);
 }
 
-describe('9. prototype keys as languages', () => {
+describe('prototype keys as languages', () => {
   for (const [where, lang] of [
     ['element', 'constructor'],
     ['html', 'constructor'],
@@ -130,7 +130,7 @@ describe('9. prototype keys as languages', () => {
     ['html', 'toString'],
     ['element', 'hasOwnProperty'],
   ]) {
-    test(`9. lang="${lang}" on ${where === 'html' ? '<html>' : 'the element'}: English texts, the capture is delivered, no page error`, async (t) => {
+    test(`lang="${lang}" on ${where === 'html' ? '<html>' : 'the element'}: English texts, the capture is delivered, no page error`, async (t) => {
       const { server, page, errors } = await setup(t);
       const attributes = { endpoint: server.endpoint, 'offer-id': 'lang-attack', 'min-fill-ms': '0', ...(where === 'element' ? { lang } : {}) };
       await openWidget(page, server, attributes, { htmlLang: where === 'html' ? lang : 'en' });
@@ -144,7 +144,7 @@ describe('9. prototype keys as languages', () => {
   }
 });
 
-describe('10. over-long configuration is caught when read', () => {
+describe('over-long configuration is caught when read', () => {
   const long = 'x'.repeat(201);
   const cases = [
     ['offer-title', long, 200, (lead) => lead.offer.title],
@@ -155,7 +155,7 @@ describe('10. over-long configuration is caught when read', () => {
     ['privacy-href', `/${'p'.repeat(2048)}`, 2048, (lead) => lead.consent.policyHref],
   ];
   for (const [attribute, value, limit, field] of cases) {
-    test(`10. ${attribute} of ${value.length} characters: one console error naming it and ${limit}, the lead is still delivered`, async (t) => {
+    test(`${attribute} of ${value.length} characters: one console error naming it and ${limit}, the lead is still delivered`, async (t) => {
       const { server, page, errors } = await setup(t);
       await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0', [attribute]: value });
       assert.equal(await page.locator('#widget [part="form"]').count(), 1, 'the form renders');
@@ -169,7 +169,7 @@ describe('10. over-long configuration is caught when read', () => {
     });
   }
 
-  test('10. a strings value of 1001 characters: one console error naming strings and 1000, English label, the lead is still delivered', async (t) => {
+  test('a strings value of 1001 characters: one console error naming strings and 1000, English label, the lead is still delivered', async (t) => {
     const { server, page, errors } = await setup(t);
     const strings = JSON.stringify({ preferenceNone: 'n'.repeat(1001) });
     await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0', strings });
@@ -184,7 +184,7 @@ describe('10. over-long configuration is caught when read', () => {
   });
 });
 
-test('11. credentials in the endpoint: one console error, the notice instead of the form, nothing sent or stored', async (t) => {
+test('credentials in the endpoint: one console error, the notice instead of the form, nothing sent or stored', async (t) => {
   const { server, page, errors } = await setup(t);
   const endpoint = `http://user:pass@127.0.0.1:${server.port}/leads`;
   await openWidget(page, server, { endpoint, 'min-fill-ms': '0', 'asset-href': '/files/reporting-benchmark.pdf' });
@@ -200,7 +200,7 @@ test('11. credentials in the endpoint: one console error, the notice instead of 
   assert.deepEqual(errors.page, []);
 });
 
-describe('12. numbers are whole decimal numbers only', () => {
+describe('numbers are whole decimal numbers only', () => {
   /** Exactly one configuration error, quoting what was written, never "NaN". */
   function assertOneQuotedError(errors, quoted) {
     assert.equal(errors.length, 1, `exactly one console error: ${JSON.stringify(errors)}`);
@@ -219,7 +219,7 @@ describe('12. numbers are whole decimal numbers only', () => {
     ['2.5', /retries="2\.5"/],
     ['-1', /retries="-1"/],
   ]) {
-    test(`12. retries="${written}": one console error quoting it; the property reads back the default in use, 3`, async (t) => {
+    test(`retries="${written}": one console error quoting it; the property reads back the default in use, 3`, async (t) => {
       const { server, page, errors } = await setup(t);
       await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0', retries: written });
       assertOneQuotedError([...errors.console], quoted);
@@ -228,14 +228,14 @@ describe('12. numbers are whole decimal numbers only', () => {
     });
   }
 
-  test('12. retries="1e1" is a whole number written in decimal: no console error, the property reads back 10', async (t) => {
+  test('retries="1e1" is a whole number written in decimal: no console error, the property reads back 10', async (t) => {
     const { server, page, errors } = await setup(t);
     await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0', retries: '1e1' });
     assert.deepEqual(errors.console, []);
     assert.equal(await inUse(page, 'retries'), 10);
   });
 
-  test('12. timeout="1e4": no console error, 10000 in use, the lead is delivered', async (t) => {
+  test('timeout="1e4": no console error, 10000 in use, the lead is delivered', async (t) => {
     const { server, page, errors } = await setup(t);
     await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0', timeout: '1e4' });
     assert.deepEqual(errors.console, []);
@@ -244,7 +244,7 @@ describe('12. numbers are whole decimal numbers only', () => {
     assert.deepEqual(errors.page, []);
   });
 
-  test('12. min-fill-ms="": one console error quoting it, the default time trap applies (machine-speed typing is spam)', async (t) => {
+  test('min-fill-ms="": one console error quoting it, the default time trap applies (machine-speed typing is spam)', async (t) => {
     const { server, page, errors } = await setup(t);
     await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '' });
     assertOneQuotedError([...errors.console], /min-fill-ms=""/);
@@ -264,7 +264,7 @@ describe('12. numbers are whole decimal numbers only', () => {
     ['', /max-call-attempts=""/],
     [' 3x', /max-call-attempts=" ?3x"/],
   ]) {
-    test(`12. max-call-attempts="${written}": one console error quoting it, a call lead gets the default 2`, async (t) => {
+    test(`max-call-attempts="${written}": one console error quoting it, a call lead gets the default 2`, async (t) => {
       const { server, page, errors } = await setup(t);
       await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0', 'max-call-attempts': written });
       assertOneQuotedError([...errors.console], quoted);
@@ -276,7 +276,7 @@ describe('12. numbers are whole decimal numbers only', () => {
     });
   }
 
-  test('12. valid retries="0": no console error, one attempt against a 500, then queued', async (t) => {
+  test('valid retries="0": no console error, one attempt against a 500, then queued', async (t) => {
     const { server, page, errors } = await setup(t);
     await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0', retries: '0' });
     assert.deepEqual(errors.console, [], 'no configuration error');
@@ -286,7 +286,7 @@ describe('12. numbers are whole decimal numbers only', () => {
     assert.equal(server.requests.length, 1);
   });
 
-  test('12. valid max-call-attempts="5": no console error, a call lead gets 5', async (t) => {
+  test('valid max-call-attempts="5": no console error, a call lead gets 5', async (t) => {
     const { server, page, errors } = await setup(t);
     await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0', 'max-call-attempts': '5' });
     await captureCall(page);
@@ -296,7 +296,7 @@ describe('12. numbers are whole decimal numbers only', () => {
   });
 });
 
-describe('13. the Referer leaks nothing the body strips', () => {
+describe('the Referer leaks nothing the body strips', () => {
   const query = '?token=s3cret&utm_source=news#frag';
 
   async function assertCleanReferer(page, siteOrigin, endpointServer) {
@@ -313,13 +313,13 @@ describe('13. the Referer leaks nothing the body strips', () => {
     assert.equal(lead.page.url, `${siteOrigin}${path}`, 'the body has origin and path only');
   }
 
-  test('13. same-origin endpoint: the Referer has no query', async (t) => {
+  test('same-origin endpoint: the Referer has no query', async (t) => {
     const { server, page } = await setup(t);
     await openWidget(page, server, { endpoint: server.endpoint, 'min-fill-ms': '0' }, { query });
     await assertCleanReferer(page, server.origin, server);
   });
 
-  test('13. cross-origin endpoint: the Referer has no query', async (t) => {
+  test('cross-origin endpoint: the Referer has no query', async (t) => {
     const { server, page } = await setup(t);
     const endpoint = await new AttackServer().start();
     t.after(() => endpoint.stop());
@@ -329,7 +329,7 @@ describe('13. the Referer leaks nothing the body strips', () => {
   });
 });
 
-test('14. storage refusing writes, endpoint up: lead-submit then lead-sent, no lead-error', async (t) => {
+test('storage refusing writes, endpoint up: lead-submit then lead-sent, no lead-error', async (t) => {
   const refuseStorage = () => {
     Storage.prototype.setItem = function refuse() {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -346,7 +346,7 @@ test('14. storage refusing writes, endpoint up: lead-submit then lead-sent, no l
   assert.deepEqual(errors.page, []);
 });
 
-describe('15. prospects are told the truth', () => {
+describe('prospects are told the truth', () => {
   const attributes = (endpoint) => ({
     endpoint,
     'min-fill-ms': '0',
@@ -355,7 +355,7 @@ describe('15. prospects are told the truth', () => {
     'offer-title': 'The Benchmark',
   });
 
-  test('15. online, endpoint unreachable: queued, told "later" not "back online", the owner gets one console error naming the endpoint', async (t) => {
+  test('online, endpoint unreachable: queued, told "later" not "back online", the owner gets one console error naming the endpoint', async (t) => {
     const { server, page, errors } = await setup(t);
     const endpoint = `http://127.0.0.1:${await closedPort()}/leads`;
     await openWidget(page, server, attributes(endpoint));
@@ -375,7 +375,7 @@ describe('15. prospects are told the truth', () => {
     assert.deepEqual(errors.page, []);
   });
 
-  test('15. contrast: offline, the status says "back online"', async (t) => {
+  test('contrast: offline, the status says "back online"', async (t) => {
     const { server, context, page } = await setup(t);
     await openWidget(page, server, attributes(server.endpoint));
     await context.setOffline(true);
@@ -386,7 +386,7 @@ describe('15. prospects are told the truth', () => {
   });
 });
 
-test('16a. a queued lead stored under a key that is not its id: delivered once, then nothing left to send', async (t) => {
+test('a queued lead stored under a key that is not its id: delivered once, then nothing left to send', async (t) => {
   const { server, page } = await setup(t, { initScripts: [countLeadSends] });
   const widget = (endpoint) => widgetDocument(leadCaptureTag({ endpoint, 'min-fill-ms': '0', retries: '0' }));
 

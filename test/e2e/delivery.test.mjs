@@ -19,7 +19,7 @@ describe('delivery guarantees against a faulty endpoint', () => {
   before(async () => (server = await new FaultServer().start()));
   after(async () => server?.stop());
 
-  test('1. 500 then 200: delivered once', async () => {
+  test('500 then 200: delivered once', async () => {
     const context = await freshContext();
     const page = await context.newPage();
     server.respondWith({ status: 500 });
@@ -35,7 +35,7 @@ describe('delivery guarantees against a faulty endpoint', () => {
     await context.close();
   });
 
-  test('2. 503 with Retry-After: 1: waits, delivered once', async () => {
+  test('503 with Retry-After: 1: waits, delivered once', async () => {
     const context = await freshContext();
     const page = await context.newPage();
     server.respondWith({ status: 503, headers: { 'Retry-After': '1' } });
@@ -49,7 +49,7 @@ describe('delivery guarantees against a faulty endpoint', () => {
     await context.close();
   });
 
-  test('3. 429: backs off, delivered once', async () => {
+  test('429: backs off, delivered once', async () => {
     const context = await freshContext();
     const page = await context.newPage();
     server.respondWith({ status: 429 });
@@ -63,7 +63,7 @@ describe('delivery guarantees against a faulty endpoint', () => {
     await context.close();
   });
 
-  test('4. 400 with a JSON problem: no retry, error shown, fields kept, nothing queued', async () => {
+  test('400 with a JSON problem: no retry, error shown, fields kept, nothing queued', async () => {
     const context = await freshContext();
     const page = await context.newPage();
     server.respondWith({ status: 400, headers: { 'Content-Type': 'application/problem+json' }, body: { title: 'Invalid lead', detail: 'We do not accept leads from example.com.' } });
@@ -85,7 +85,7 @@ describe('delivery guarantees against a faulty endpoint', () => {
     await context.close();
   });
 
-  test('5. request hangs past the timeout: retried, delivered once', async () => {
+  test('request hangs past the timeout: retried, delivered once', async () => {
     const context = await freshContext();
     const page = await context.newPage();
     // The first request is processed by the server but its answer never arrives.
@@ -101,7 +101,7 @@ describe('delivery guarantees against a faulty endpoint', () => {
   });
 });
 
-test('6. server unreachable: queued; page reloaded with the server up: stored once, storage empty', async () => {
+test('server unreachable: queued; page reloaded with the server up: stored once, storage empty', async () => {
   const site = await startServer();
   const endpoint = await startServer();
   const port = endpoint.port;
@@ -132,7 +132,7 @@ test('6. server unreachable: queued; page reloaded with the server up: stored on
   await site.stop();
 });
 
-test('7. browser offline: queued; back online: delivered once', async () => {
+test('browser offline: queued; back online: delivered once', async () => {
   const server = await startServer();
   const context = await freshContext();
   const page = await context.newPage();
@@ -153,7 +153,7 @@ test('7. browser offline: queued; back online: delivered once', async () => {
   await server.stop();
 });
 
-test('8. page closed during a retry: sent on exit with its Idempotency-Key, and on the next load, stored once', async () => {
+test('page closed during a retry: sent on exit with its Idempotency-Key, and on the next load, stored once', async () => {
   const server = await startServer();
   const context = await freshContext();
   const page = await context.newPage();
@@ -190,7 +190,7 @@ for (const [name, initScripts, promise] of [
   // endpoint's dedupe on Idempotency-Key keeps it once.
   ['no Web Locks', [() => Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined })], 'each lead stored once'],
 ]) {
-  test(`9. two tabs flushing the same queue at once, with ${name}: ${promise}`, async () => {
+  test(`two tabs flushing the same queue at once, with ${name}: ${promise}`, async () => {
     const server = await startServer();
     const context = await freshContext(initScripts);
     const capturePage = await context.newPage();
@@ -224,7 +224,7 @@ for (const [name, initScripts, promise] of [
   });
 }
 
-describe('10. storage full or disabled', () => {
+describe('storage full or disabled', () => {
   const refuseStorage = () => {
     Storage.prototype.setItem = function refuse() {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');

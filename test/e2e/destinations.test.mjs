@@ -1,5 +1,5 @@
 // Destinations end to end: the BUILT script tag, in Chromium, hands a lead to each vendor's
-// fake (test/e2e/support/vendors, which enforce the contracts in notes/vendor-contracts.md)
+// fake (test/e2e/support/vendors, which enforce the contracts in support/vendors/CONTRACTS.md)
 // at the vendor's real host name, mapped to 127.0.0.1, so the widget chooses the destination
 // from the address as it would on a live site. Every test asserts what the FAKE received (shape,
 // headers, preflights, how many times) and what the prospect and the page saw: the widget's

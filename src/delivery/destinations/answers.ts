@@ -1,6 +1,5 @@
 import { shorten } from '../../text.js';
-import { formFieldNames, type FormFieldName } from './form-fields.js';
-import { hiddenRetryAfter, type DeliveryTarget, type FieldProblems, type SendOutcome } from './types.js';
+import { formFieldNames, hiddenRetryAfter, type DeliveryTarget, type FieldProblems, type FormFieldName, type SendOutcome } from './types.js';
 
 /** Reading what an endpoint answered, shared by the destinations. */
 

@@ -77,9 +77,6 @@ export function flatFields(lead: Lead): [string, string][] {
   return flatFieldNames.flatMap((name, index) => (values[index] === undefined ? [] : [[name, String(values[index])]]));
 }
 
-/** The flat names the form asks for, which a destination may report problems about. */
-export const formFieldNames = ['name', 'email', 'phone'] as const;
-export type FormFieldName = (typeof formFieldNames)[number];
 
 /** Flat fields renamed as the site asked, with its constant fields added. */
 export function mappedFields(lead: Lead, target: DeliveryTarget): [string, string][] {

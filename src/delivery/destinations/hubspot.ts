@@ -1,4 +1,4 @@
-import type { FormFieldName } from './form-fields.js';
+import type { FormFieldName } from './types.js';
 import { shorten } from '../../text.js';
 import { isRecord, jsonOf, problemOf, refusal, statusOutcome } from './answers.js';
 import { mappedOnly } from './form-fields.js';

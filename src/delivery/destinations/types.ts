@@ -1,6 +1,9 @@
 import type { Lead } from '../../lead/schema.js';
-import type { FormFieldName } from './form-fields.js';
 import type { DestinationName } from './names.js';
+
+/** The flat names the form asks for, which a destination may report problems about. */
+export const formFieldNames = ['name', 'email', 'phone'] as const;
+export type FormFieldName = (typeof formFieldNames)[number];
 
 /**
  * What every destination is: lead → request (`handover`), answer → outcome (`read`), and what

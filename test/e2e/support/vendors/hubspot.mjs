@@ -8,7 +8,7 @@
 // 200 { inlineMessage } or { redirectUri }; failures are { status: 'error', message,
 // correlationId, errors: [{ message, errorType }] }. It answers CORS preflights and its answers
 // carry Access-Control-Allow-Origin, so a page can read them. 50 requests / 10 s, then 429.
-// See notes/vendor-contracts.md for what is verified and what is assumed.
+// See CONTRACTS.md for what is verified and what is assumed.
 import { randomUUID } from 'node:crypto';
 import { VendorFake, isPreflight, mediaType, preflightOf } from './http-fake.mjs';
 

@@ -1,4 +1,4 @@
-// One fake server per vendor destination of <lead-capture>; see notes/vendor-contracts.md.
+// One fake server per vendor destination of <lead-capture>; see CONTRACTS.md.
 export { VendorFake } from './http-fake.mjs';
 export { HubSpotFake } from './hubspot.mjs';
 export { MauticFake } from './mautic.mjs';

@@ -3,7 +3,7 @@
 // "Webhook response" module in the scenario it acknowledges at once with 200 text/plain
 // "Accepted" (the scenario runs later, from a queue); an unknown or deleted hook answers 410.
 // Preflights are not answered, and by default the acknowledgement carries no CORS headers (both
-// assumed, see notes/vendor-contracts.md): a page can send a simple request but not read the answer.
+// assumed, see CONTRACTS.md): a page can send a simple request but not read the answer.
 // `responseHeaders` / corsOnAnswer model a scenario whose Webhook response module adds headers.
 import { CatchHookFake } from './catch-hook.mjs';
 
