@@ -15,7 +15,7 @@ import {
   widgetReady,
 } from './support/attack-server.mjs';
 import { FaultServer, recordLeadEvents } from './support/fault-server.mjs';
-import { launchBrowser, typeLikeABot } from './support/site.mjs';
+import { launchBrowser, typeLikeABot, within } from './support/site.mjs';
 
 const noneLabel = "Just the content, please don't contact me";
 const englishOptions = [noneLabel, 'Email me', 'Call me'];
@@ -50,15 +50,6 @@ async function closedPort() {
   const { port } = probe;
   await probe.stop();
   return port;
-}
-
-/** Rejects with an assertion error when `promise` has not settled within `ms`. */
-function within(promise, ms, message) {
-  let timer;
-  const expired = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new assert.AssertionError({ message: `${message} (within ${ms} ms)` })), ms);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
 async function openWidget(page, server, attributes, { htmlLang, inner, query = '' } = {}) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { capture, leadEvents, leadKeyPrefix, outboxEmptied, useDeliveryHarness, widgetUrl } from './support/delivery-harness.mjs';
 import { FaultServer, storedLeadKeys } from './support/fault-server.mjs';
-import { typeLikeABot } from './support/site.mjs';
+import { typeLikeABot, within } from './support/site.mjs';
 
 const { startServer, freshContext } = useDeliveryHarness();
 
@@ -55,17 +55,6 @@ async function leadEvent(page, type, { code, timeout = 5000 } = {}) {
 function firstOf(...promises) {
   for (const promise of promises) promise.catch(() => {});
   return Promise.race(promises);
-}
-
-/** The promise's value, or undefined when it has not settled within `milliseconds` (a deadline, not a pause). */
-async function within(promise, milliseconds) {
-  let timer;
-  const deadline = new Promise((resolve) => (timer = setTimeout(resolve, milliseconds)));
-  try {
-    return await Promise.race([promise, deadline]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**
@@ -276,7 +265,7 @@ describe('page exit keeps the promises', () => {
 
     const exitRequest = server.nextRequest();
     await page.close({ runBeforeUnload: true });
-    const exit = await within(exitRequest, 15_000);
+    const exit = await within(exitRequest, 15_000, 'the closing page to send its queued lead');
     assert.ok(exit, 'the closing page sent its queued lead');
     assert.equal(exit.id, id);
     assert.equal(exit.idempotencyKey, id, 'the exit request carries Idempotency-Key = lead id');
@@ -295,7 +284,7 @@ describe('page exit keeps the promises', () => {
 
     const exitAnswered = server.nextAnswered();
     await page.close({ runBeforeUnload: true });
-    const answered = await within(exitAnswered, 15_000);
+    const answered = await within(exitAnswered, 15_000, 'the closing page to send its queued lead');
     assert.ok(answered, `the closing page sent its queued lead (requests: ${JSON.stringify(server.requests.map((request) => [request.id, request.status]))})`);
     assert.equal(answered.status, 307);
 
@@ -356,7 +345,7 @@ describe('page exit keeps the promises', () => {
       Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
       document.dispatchEvent(new Event('visibilitychange'));
     });
-    assert.ok(await within(atExit, 8000), 'one queued lead was sent when the page was hidden');
+    await within(atExit, 8000, 'one queued lead to be sent when the page was hidden');
     // Whatever else the page would send at exit has been handed to the browser by now.
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
     assert.equal(server.requests.length, 3, `requests: ${server.requests.length}`);
@@ -385,7 +374,7 @@ test('hidden, not closed: a page made hidden sends its pending lead, with its Id
     document.dispatchEvent(new Event('visibilitychange'));
   });
   // The page's own retry is 20 s away; the hidden page must not wait for it.
-  const request = await within(sentWhileHidden, 8000);
+  const request = await within(sentWhileHidden, 8000, 'the lead to be sent when the page was hidden (before the 20 s retry)');
   assert.ok(request, 'the endpoint received the lead when the page was hidden (before the 20 s retry)');
   assert.equal(request.id, id);
   assert.equal(request.idempotencyKey, id, 'with its Idempotency-Key');

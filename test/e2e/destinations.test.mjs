@@ -19,10 +19,9 @@ import {
   widgetConsoleErrors,
   widgetPage,
   widgetState,
-  within,
 } from './support/destinations-harness.mjs';
 import { FaultServer } from './support/fault-server.mjs';
-import { serveStatic } from './support/site.mjs';
+import { serveStatic, within } from './support/site.mjs';
 import { AppsScriptFake, FormspreeFake, HubSpotFake, MakeFake, MauticFake, NetlifyFake, PipedreamFake, SalesforceFake, ZapierFake } from './support/vendors/index.mjs';
 
 const harness = useDestinationHarness();
@@ -154,7 +153,7 @@ describe('form (catch hooks: Zapier, Make, Pipedream)', () => {
     await submitLead(page, { preference: 'none' });
     await widgetState(page, 'sent');
     const second = await submittedLead(page);
-    await within(make.waitForAccepted(2), 'Make to store the second lead');
+    await within(make.waitForAccepted(2), 30_000, 'Make to store the second lead');
     assert.deepEqual(make.accepted.map((entry) => entry.data.lead_id), [lead.id, second.id], 'the first lead exactly once');
     assert.equal(make.requests.filter((request) => request.method === 'POST').length, 2);
   });
@@ -171,7 +170,7 @@ describe('form (catch hooks: Zapier, Make, Pipedream)', () => {
 
     await make.start(port);
     await page.reload();
-    await within(make.waitForAccepted(1), 'Make to store the queued lead');
+    await within(make.waitForAccepted(1), 30_000, 'Make to store the queued lead');
     await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('lead-capture:v1:lead:')));
     // The outbox is empty once a copy was sent and its unreadable answer taken for "sent": a
     // second copy (the page exit's keepalive, then the next load's) would be a second lead in Make.
@@ -209,7 +208,7 @@ describe('form (catch hooks: Zapier, Make, Pipedream)', () => {
 
     await pipedream.start(port);
     await page.reload();
-    await within(pipedream.waitForAccepted(1), 'Pipedream to store the queued lead');
+    await within(pipedream.waitForAccepted(1), 30_000, 'Pipedream to store the queued lead');
     await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('lead-capture:v1:lead:')));
     const posts = pipedream.requests.filter((request) => request.method === 'POST');
     // Not at the page exit (a form service cannot dedupe): once, by the next load.
@@ -417,7 +416,7 @@ describe('hubspot', () => {
     const posts = () => hubspot.requests.filter((request) => request.method === 'POST');
     assert.deepEqual(posts().map((request) => request.answer.status), [429], 'one attempt');
     await page.goto(url);
-    await within(hubspot.waitForAccepted(1), 'HubSpot to store the queued lead');
+    await within(hubspot.waitForAccepted(1), 30_000, 'HubSpot to store the queued lead');
     assert.deepEqual(posts().map((request) => request.answer.status), [429, 200]);
   });
 

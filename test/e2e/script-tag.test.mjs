@@ -2,8 +2,7 @@
 // playwright-core, the lead received and stored by the reference receiver.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { within } from './support/destinations-harness.mjs';
-import { launchBrowser, startSite, typeLikeABot, watchProblems } from './support/site.mjs';
+import { launchBrowser, startSite, typeLikeABot, watchProblems, within } from './support/site.mjs';
 
 let site;
 let browser;
@@ -124,7 +123,7 @@ test('a bot that submits the README snippet at machine speed is thanked, reporte
   await page.getByLabel('Email me').check();
   await typeLikeABot(page.getByRole('textbox', { name: 'Email (required)' }), 'bot@example.com');
   await page.getByRole('button', { name: 'Get the download' }).click();
-  assert.deepEqual(await within(spam, 'lead-spam', 10_000), { reason: 'too-fast' });
+  assert.deepEqual(await within(spam, 10_000, 'lead-spam'), { reason: 'too-fast' });
   await page.getByRole('heading', { name: 'Thank you!' }).waitFor();
   assert.equal((await site.leads()).length, storedBefore);
   await page.close();

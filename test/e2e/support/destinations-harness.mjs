@@ -192,14 +192,6 @@ export function storedLeadKeys(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('lead-capture:v1:lead:')));
 }
 
-/** `promise`, or a failure naming `what` after `ms`: a fake that never hears of the lead fails the test, not the run. */
-export function within(promise, what, ms = 30_000) {
-  let timer;
-  const deadline = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
 
 /** POSTs the page made to URLs starting with `prefix`. */
 export function postsTo(page, prefix) {

@@ -139,3 +139,15 @@ export function watchProblems(page) {
   page.on('pageerror', (error) => problems.push(error.message));
   return problems;
 }
+
+/**
+ * `promise`'s value, or a failure naming `what` once `ms` have passed: a deadline for what
+ * must happen, never a pause (a server that never hears of the lead fails the test, not the run).
+ */
+export function within(promise, ms, what) {
+  let timer;
+  const deadline = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}

@@ -1,4 +1,4 @@
-// The vendor fakes enforce their vendors' browser-side contracts (support/vendors/CONTRACTS.md):
+// The vendor fakes enforce their vendors' browser-side contracts (test/e2e/support/vendors/CONTRACTS.md):
 // each is checked here with Node's fetch, which does not enforce CORS itself, so every test
 // looks at the headers a browser would judge: a preflight answered or refused, which request
 // headers it grants, whether an answer carries Access-Control-Allow-Origin, and what was stored.
@@ -15,7 +15,7 @@ import {
   PipedreamFake,
   SalesforceFake,
   ZapierFake,
-} from './support/vendors/index.mjs';
+} from '../e2e/support/vendors/index.mjs';
 
 const PAGE = 'http://shop.example';
 const form = (fields) => new URLSearchParams(fields).toString();
