@@ -86,6 +86,13 @@ export async function startPostgres({ durable = false } = {}): Promise<PostgresC
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  // A test run stopped by a signal (a time limit, Ctrl-C) must not leave the cluster running.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.exit(128 + (signal === 'SIGINT' ? 2 : 15));
+    });
+  }
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
     run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off'} -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
