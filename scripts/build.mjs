@@ -4,7 +4,7 @@
 // Vite applies `external` to every format of one build, so each bundle is its own build;
 // only this script empties dist/.
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 
 const run = (command, ...args) => execFileSync(command, args, { stdio: 'inherit' });
 
@@ -21,3 +21,5 @@ run('node_modules/.bin/vite', 'build', '--mode', 'schema', '--logLevel', 'warn')
 run('node', 'scripts/json-schema.mjs');
 // The receiver (its own workspace package) after the widget, whose schema types it imports.
 run('node', 'receiver/scripts/build.mjs');
+// When this build was made: `npm test` builds again only when a source is newer (scripts/test.mjs).
+writeFileSync('dist/.built', `${new Date().toISOString()}\n`);

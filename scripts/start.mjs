@@ -40,6 +40,7 @@ const vite = await createServer({ plugins: [demoHome] });
 await vite.listen();
 console.log(`\nDemo page:       http://127.0.0.1:5173/demo/  (its widget posts to http://127.0.0.1:${receiverPort}/leads)`);
 console.log(`Inbox:           http://127.0.0.1:${receiverPort}/inbox/`);
+console.log('Builder:         http://127.0.0.1:5173/builder/  (configure the widget, test your endpoint, copy the code)');
 console.log(`Inbox password:  ${password}  (new at each start; set LEAD_INBOX_PASSWORD to choose one)\n`);
 
 let stopping = false;

@@ -13,7 +13,7 @@ import { shorten } from './text.js';
 const quote = (value: string) => shorten(value, 80);
 
 export const objectAsText = (attribute: string, value: string, property: string) =>
-  `${attribute} is "${quote(value)}": an object written before <lead-capture> was defined. Load it first, set ${property} after customElements.whenDefined('lead-capture'), or write JSON; ignored.`;
+  `${attribute} is "${quote(value)}", an object written as text before <lead-capture> was defined: set ${property} after customElements.whenDefined('lead-capture'), or write JSON; ignored.`;
 export const notJson = (what: string, error: unknown, expected: string) => `${what} is not JSON (${(error as Error).message}); ignored. Write ${expected}.`;
 export const wrongType = (attribute: string, expected: string) => `${attribute} must be ${expected}; ignored.`;
 export const notOneOf = (attribute: string, value: string, using: string, allowed: readonly string[]) =>

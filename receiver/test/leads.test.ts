@@ -103,7 +103,7 @@ await forEachEngine('POST /leads', (database) => {
     );
     assert.match(problem.issues[0].message, /^Invalid option: expected one of/);
     const missingEmail = await postLead(receiver, { ...lead, contact });
-    assert.deepEqual(((await missingEmail.json()) as any).issues, [{ path: 'contact.email', message: 'An email address is required for this preference and offer' }]);
+    assert.deepEqual(((await missingEmail.json()) as any).issues, [{ path: 'contact.email', message: 'An email address is required by this preference or offer' }]);
     assert.equal((await postLead(receiver, '{not json')).status, 400);
     assert.equal(await storedCount(receiver), 0);
   });

@@ -3,7 +3,7 @@ import { globalPrivacyControl } from '../consent/gpc.js';
 import type { Configuration } from '../config/resolve.js';
 import { builtInLocales } from '../i18n/locales.js';
 import { labelKey, type LeadCaptureStrings } from '../i18n/strings.js';
-import { buildLead, type CaptureSettings, type FormAnswers } from '../lead/build.js';
+import { buildLead, type FormAnswers } from '../lead/build.js';
 import { createLeadId } from '../lead/identity.js';
 import { pageContextFrom } from '../lead/page-context.js';
 import type { Indicator, Lead } from '../lead/schema.js';
@@ -26,12 +26,6 @@ export interface Receipt {
   textSha256?: string;
 }
 
-/** The settings a lead records, from the options in use. */
-export function captureSettings({ values }: Configuration): CaptureSettings {
-  const { offer, offerId, offerTitle, assetHref, privacyHref, consentVersion, jurisdiction, controller, maxCallAttempts } = values;
-  return { offer, offerId, offerTitle, assetHref, privacyHref, consentVersion, jurisdiction, controller, maxCallAttempts };
-}
-
 /**
  * The lead these answers make, not yet validated: the page, the receipt, the conversion
  * history (unless the visitor sends Global Privacy Control or the site turned it off), the time
@@ -44,7 +38,8 @@ export function candidateLead(answers: FormAnswers, inputs: LeadInputs, receipt:
   // any language, so the receipt says `und` (undetermined, BCP 47) unless it is the built-in one.
   const language = receipt.consentText === builtInLocales[locale][labelKey('preference', answers.preference)] ? locale : 'und';
   return buildLead(answers, {
-    settings: captureSettings(configuration),
+    // The options in use are the settings a lead records (the offer, the consent, the call limit).
+    settings: configuration.values,
     indicatorOptions: inputs.indicators,
     consent: { receiptId: createLeadId(), text: receipt.consentText, textSha256: receipt.textSha256, language, gpc },
     // Asked of the browser only when it is needed: the first lookup is slow.

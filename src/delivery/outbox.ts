@@ -107,10 +107,9 @@ export class LeadOutbox {
    */
   private read(key: string): OutboxEntry | undefined {
     try {
-      const entry = JSON.parse(readItem(key, this.storage) ?? 'null') as (Partial<OutboxEntry> & { endpoint?: unknown }) | null;
+      const entry = JSON.parse(readItem(key, this.storage) ?? 'null') as Partial<OutboxEntry> | null;
       const parsed = parseLead(entry?.lead);
-      // Entries from before destinations existed name only their endpoint: they were JSON.
-      const target = targetFrom(entry?.target ?? { endpoint: entry?.endpoint, destination: 'json' });
+      const target = targetFrom(entry?.target);
       if (!entry || !parsed.success || !target) return undefined;
       if (typeof entry.queuedAt !== 'number' || !Number.isFinite(entry.queuedAt)) return undefined;
       return { lead: parsed.lead, target, queuedAt: entry.queuedAt };

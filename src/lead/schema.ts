@@ -2,6 +2,9 @@ import * as z from 'zod/mini';
 import { allowedChannels, isStepAllowed, needsEmail, needsPhone } from './contact-rules.js';
 import { callWindows, contactPreferences, nextStepCodes, offerKinds, temperatures } from './vocabulary.js';
 
+/** The closed vocabularies, for endpoints that list or check them (`lead-capture/schema`). */
+export * from './vocabulary.js';
+
 /**
  * The lead: the one source of its type (`Lead = z.infer<typeof leadSchema>`), used by the
  * widget before sending and by endpoints on receipt (`parseLead`). zod/mini keeps it small
@@ -154,42 +157,43 @@ function* schemaParts() {
     .check(
       // The promises made to the prospect, checked on both ends of the wire.
       z.superRefine((lead, context) => {
+        const issue = (path: (string | number)[], message: string, input: unknown) => context.addIssue({ code: 'custom', path, message, input });
         const { preference, email, phone, callWindow } = lead.contact;
         const emailNeeded = needsEmail(lead.offer.kind, preference);
         if (emailNeeded && email === undefined) {
-          context.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'An email address is required for this preference and offer', input: email });
+          issue(['contact', 'email'], 'An email address is required by this preference or offer', email);
         }
         if (!emailNeeded && email !== undefined) {
-          context.addIssue({ code: 'custom', path: ['contact', 'email'], message: 'An email address was not needed and must not be collected', input: email });
+          issue(['contact', 'email'], 'An email address was not asked for: it must not be collected', email);
         }
         if (needsPhone(preference) && phone === undefined) {
-          context.addIssue({ code: 'custom', path: ['contact', 'phone'], message: 'A phone number is required when the prospect asked for a call', input: phone });
+          issue(['contact', 'phone'], 'A phone number is required for a call', phone);
         }
         if (!needsPhone(preference) && (phone !== undefined || callWindow !== undefined)) {
-          context.addIssue({ code: 'custom', path: ['contact', 'phone'], message: 'A phone number is only collected when the prospect asked for a call', input: phone });
+          issue(['contact', 'phone'], 'A phone number is collected only for a call', phone);
         }
         if (lead.nextSteps[0] !== 'deliver-request') {
-          context.addIssue({ code: 'custom', path: ['nextSteps', 0], message: 'The first next step is always deliver-request', input: lead.nextSteps[0] });
+          issue(['nextSteps', 0], 'The first next step is deliver-request', lead.nextSteps[0]);
         }
         const channels = allowedChannels(preference);
         for (const [path, given] of [[['consent', 'channels'], lead.consent.channels], [['contactPolicy', 'channels'], lead.contactPolicy.channels]] as const) {
           if (given.email !== channels.email || given.phone !== channels.phone) {
-            context.addIssue({ code: 'custom', path: [...path], message: `Channels must be exactly what the "${preference}" preference allows`, input: given });
+            issue([...path], `Channels must be exactly what the "${preference}" preference allows`, given);
           }
         }
         const policy = lead.contactPolicy;
         if (policy.doNotContact !== (preference === 'none')) {
-          context.addIssue({ code: 'custom', path: ['contactPolicy', 'doNotContact'], message: 'doNotContact is true exactly when the preference is "none"', input: policy.doNotContact });
+          issue(['contactPolicy', 'doNotContact'], 'doNotContact is true exactly when the preference is "none"', policy.doNotContact);
         }
         if (preference !== 'call' && (policy.callWindow !== undefined || policy.timeZone !== undefined || policy.maxCallAttempts !== undefined)) {
-          context.addIssue({ code: 'custom', path: ['contactPolicy'], message: 'Call timing is only part of the policy when the prospect asked for a call', input: policy });
+          issue(['contactPolicy'], 'Call timing is only for a call', policy);
         }
         if (preference === 'call' && (policy.maxCallAttempts === undefined || policy.timeZone === undefined || policy.callWindow !== callWindow)) {
-          context.addIssue({ code: 'custom', path: ['contactPolicy'], message: "A call policy states the prospect's call window, time zone and the most calls allowed", input: policy });
+          issue(['contactPolicy'], 'A call policy states the call window, time zone and most calls', policy);
         }
         lead.nextSteps.forEach((step, index) => {
           if (!isStepAllowed(step, preference)) {
-            context.addIssue({ code: 'custom', path: ['nextSteps', index], message: `${step} uses a channel the prospect did not allow`, input: step });
+            issue(['nextSteps', index], `${step} uses a channel the prospect did not allow`, step);
           }
         });
       }),

@@ -401,7 +401,7 @@ test('a queued lead stored under a key that is not its id: delivered once, then 
   await page.goto(server.addPage('<!doctype html><title>blank</title>'));
   await page.evaluate(
     ({ key, entry }) => localStorage.setItem(key, JSON.stringify({ ...entry, queuedAt: Date.now(), expiresAt: Date.now() + 86_400_000 })),
-    { key: wrongKey, entry: { lead, endpoint: server.endpoint } },
+    { key: wrongKey, entry: { lead, target: { endpoint: server.endpoint, destination: 'json' } } },
   );
   await page.goto(server.addPage(widget(server.endpoint)));
   await within(server.waitForStored(1), 15_000, 'the queued lead was delivered on the next visit');

@@ -66,7 +66,7 @@ test('refuses an invalid lead with a problem that names the field', async () => 
   assert.match(response.headers.get('content-type'), /^application\/problem\+json/);
   const problem = await response.json();
   assert.equal(problem.title, 'Invalid lead');
-  assert.deepEqual(problem.issues, [{ path: 'contact.email', message: 'An email address is required for this preference and offer' }]);
+  assert.deepEqual(problem.issues, [{ path: 'contact.email', message: 'An email address is required by this preference or offer' }]);
   assert.match(problem.detail, /contact\.email/);
 });
 
