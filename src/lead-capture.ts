@@ -37,7 +37,7 @@ export type * from './events.js';
  * @fires {CustomEvent<LeadSentDetail>} lead-sent - The endpoint accepted the lead. `detail.lead`, `detail.status`, `detail.confirmed`. (A lead queued on an earlier visit and delivered now is reported on `window`, not on a widget.)
  * @fires {CustomEvent<LeadQueuedDetail>} lead-queued - The endpoint could not be reached; the lead is kept in this browser and sent on the next visit, when back online, or when the page is hidden or closed. `detail.lead`.
  * @fires {CustomEvent<LeadSpamDetail>} lead-spam - A submission looked automated (honeypot filled, or text typed faster than a person types): nothing is sent and the bot sees the normal thank-you. `detail.reason`.
- * @fires {CustomEvent<LeadErrorDetail>} lead-error - A lead was not delivered (refused, lost with no way to keep it, expired, unreadable, invalid or not configured). `detail.lead` (when there is one) and `detail.error` (`code`, `message`, `status`, `count`).
+ * @fires {CustomEvent<LeadErrorDetail>} lead-error - A lead was not delivered, never for one that was. `detail.lead` (when there is one) and `detail.error`: `code` is `rejected` (a 4xx or the destination's own refusal: the form keeps what was typed and shows the problem), `network`, `timeout` or `server` (it could not be delivered and this browser could not keep it: storage off or full), `expired` (queued leads older than 7 days whose last attempt failed; `count`), `unreadable` (queued copies that no longer parse, removed; `count`), `invalid-lead` or `not-configured`; with `message` (plain text) and `status` when the endpoint answered.
  *
  * @csspart surface - The widget's box (border, background, padding), around everything else.
  * @csspart form - The form element.
@@ -56,13 +56,13 @@ export type * from './events.js';
  * @csspart asset-link - The link to the gated content (shown after submit, whatever the outcome).
  * @csspart notice - The message shown instead of the form when the widget is misconfigured.
  *
- * @cssprop [--lead-capture-accent=#1d4ed8] - Buttons, links, focus ring and checked controls.
- * @cssprop [--lead-capture-accent-text=#ffffff] - Text on the accent colour.
- * @cssprop [--lead-capture-text=#1f2937] - Body text.
- * @cssprop [--lead-capture-muted=#4b5563] - Secondary text (hints, privacy notice).
- * @cssprop [--lead-capture-background=#ffffff] - Background of the widget and its inputs.
- * @cssprop [--lead-capture-border=#6b7280] - Borders of the widget and its inputs.
- * @cssprop [--lead-capture-error=#b91c1c] - Error text and invalid borders.
+ * @cssprop [--lead-capture-accent=#1d4ed8] - Buttons, links, focus ring and checked controls. Dark theme default: `#93c5fd`.
+ * @cssprop [--lead-capture-accent-text=#ffffff] - Text on the accent colour. Dark theme default: `#0b1220`.
+ * @cssprop [--lead-capture-text=#1f2937] - Body text. Dark theme default: `#f3f4f6`.
+ * @cssprop [--lead-capture-muted=#4b5563] - Secondary text (hints, privacy notice). Dark theme default: `#d1d5db`.
+ * @cssprop [--lead-capture-background=#ffffff] - Background of the widget and its inputs. Dark theme default: `#111827`.
+ * @cssprop [--lead-capture-border=#6b7280] - Borders of the widget and its inputs. Dark theme default: `#9ca3af`.
+ * @cssprop [--lead-capture-error=#b91c1c] - Error text and invalid borders. Dark theme default: `#fca5a5`.
  * @cssprop [--lead-capture-radius=0.5rem] - Corner radius.
  * @cssprop [--lead-capture-spacing=1rem] - Space between groups.
  * @cssprop [--lead-capture-font=inherit] - Font shorthand; inherits the page's font by default.

@@ -18,8 +18,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { runnerImport } from 'vite';
-import { launchBrowser } from '../e2e/support/site.mjs';
+import { launchBrowser, startSite } from '../e2e/support/site.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const run = promisify(execFile);
@@ -85,28 +84,22 @@ after(async () => {
 });
 
 // ---------------------------------------------------------------------------------------
-// The lead endpoint: the reference receiver (validates with parseLead, answers CORS and its
-// preflight) on its own origin, counting every POST it answers, duplicates included.
+// The lead endpoint: lead-capture-receiver (validates with parseLead, answers CORS and its
+// preflight for any origin) on its own origin, counting every POST it answers, duplicates included.
 
-const endpoint = { posts: [], waiters: [] };
+const endpoint = { posts: [], waiters: [], known: new Set() };
 
 before(async () => {
-  const { module } = await runnerImport(join(root, 'demo/receiver.ts'));
-  const receiver = module.createLeadReceiver();
-  endpoint.server = createServer((request, response) => {
-    if (request.method === 'POST') {
-      response.on('finish', () => {
-        endpoint.posts.push({ status: response.statusCode, origin: request.headers.origin });
-        for (const wake of endpoint.waiters.splice(0)) wake();
-      });
-    }
-    receiver(request, response, () => response.writeHead(404).end());
+  endpoint.site = await startSite({
+    onPost: (post) => {
+      endpoint.posts.push(post);
+      for (const wake of endpoint.waiters.splice(0)) wake();
+    },
   });
-  await new Promise((done) => endpoint.server.listen(0, '127.0.0.1', done));
-  endpoint.url = `http://127.0.0.1:${endpoint.server.address().port}/api/leads`;
+  endpoint.url = `${endpoint.site.origin}/api/leads`;
 });
 
-after(() => new Promise((done) => (endpoint.server ? endpoint.server.close(done) : done())));
+after(() => endpoint.site?.close());
 
 /** Resolves when the endpoint has answered `count` POSTs; rejects after `ms`. */
 function postsReceived(count, ms = 15_000) {
@@ -121,12 +114,13 @@ function postsReceived(count, ms = 15_000) {
   });
 }
 
+/** The leads stored since the endpoint was last cleared. */
 async function storedLeads() {
-  return (await (await fetch(endpoint.url)).json()).leads;
+  return (await endpoint.site.leads()).filter((record) => !endpoint.known.has(record.id));
 }
 
 async function clearEndpoint() {
-  await fetch(endpoint.url, { method: 'DELETE' });
+  for (const record of await endpoint.site.leads()) endpoint.known.add(record.id);
   endpoint.posts.length = 0;
 }
 

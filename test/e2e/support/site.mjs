@@ -46,8 +46,9 @@ function notFound(response) {
  * function of the query that returns HTML (or to `{ html, headers }`), for pages generated
  * per request: the benchmark's, and pages served with a Content Security Policy. HTML given
  * as an async iterable is streamed, a chunk as each comes: a page the network delivers in parts.
+ * `onPost({ status, origin })` hears of every lead POST the receiver answers, duplicates included.
  */
-export async function startSite({ pages = {} } = {}) {
+export async function startSite({ pages = {}, onPost } = {}) {
   // The pages post to /api/leads on their own origin: that path is the receiver's POST /leads.
   // No rate limit to speak of (every test posts from 127.0.0.1), no logs in the test output.
   const password = randomUUID();
@@ -59,6 +60,7 @@ export async function startSite({ pages = {} } = {}) {
   const receive = toNodeHandler(async (request) => {
     const key = request.headers.get('idempotency-key');
     const response = await receiver(request, { clientAddress: request.ip });
+    if (request.method === 'POST') onPost?.({ status: response.status, origin: request.headers.get('origin') ?? undefined });
     if (request.method === 'POST' && (response.status === 200 || response.status === 201)) {
       const { id } = await response.clone().json();
       const seen = deliveries.get(id) ?? { deliveries: 0, idempotencyKey: key ?? id };
