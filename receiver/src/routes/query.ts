@@ -1,4 +1,4 @@
-import { contactPreferences, temperatures, type ContactPreference, type Temperature } from '../vocabulary.js';
+import { contactPreferences, temperatures, type ContactPreference, type Temperature } from 'lead-capture/schema';
 import { HttpProblem } from '../http.js';
 import type { LeadFilters, ListPosition } from '../store/store.js';
 

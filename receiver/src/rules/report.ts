@@ -1,4 +1,4 @@
-import type { ContactPreference, OfferKind, Temperature } from '../vocabulary.js';
+import { contactPreferences, temperatures, type ContactPreference, type OfferKind, type Temperature } from 'lead-capture/schema';
 
 /**
  * The report: per offer, who it brought and how new they were, the essays' "call-to-action
@@ -92,8 +92,6 @@ export interface ReportLead {
   meetingOrCustomer: boolean;
 }
 
-const temperatureKeys: readonly Temperature[] = ['cold', 'cool', 'warm', 'hot'];
-const preferenceKeys: readonly ContactPreference[] = ['none', 'email', 'call'];
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
 const zero = <K extends string>(keys: readonly K[]) => Object.fromEntries(keys.map((key) => [key, 0])) as Counts<K>;
 const offerKey = (kind: string, id: string | null | undefined) => `${kind}\u0000${id ?? ''}`;
@@ -117,10 +115,10 @@ export function assembleReport(offerRows: readonly OfferRow[], detailRows: reado
       people: row.people,
       firstTimeShare: 0,
       repeatShare: 0,
-      temperatures: zero(temperatureKeys),
-      preferences: zero(preferenceKeys),
+      temperatures: zero(temperatures),
+      preferences: zero(contactPreferences),
       callShare: 0,
-      outcomesByTemperature: Object.fromEntries(temperatureKeys.map((key) => [key, { leads: 0, meetingOrCustomer: 0, share: 0 }])) as OfferReport['outcomesByTemperature'],
+      outcomesByTemperature: Object.fromEntries(temperatures.map((key) => [key, { leads: 0, meetingOrCustomer: 0, share: 0 }])) as OfferReport['outcomesByTemperature'],
       weekly: [],
     });
   }
@@ -140,7 +138,7 @@ export function assembleReport(offerRows: readonly OfferRow[], detailRows: reado
     let byWeek = weeks.get(key);
     if (!byWeek) weeks.set(key, (byWeek = new Map()));
     let week = byWeek.get(row.week);
-    if (!week) byWeek.set(row.week, (week = { week: row.week, leads: 0, firstTime: 0, repeat: 0, temperatures: zero(temperatureKeys) }));
+    if (!week) byWeek.set(row.week, (week = { week: row.week, leads: 0, firstTime: 0, repeat: 0, temperatures: zero(temperatures) }));
     week.leads += row.leads;
     if (row.firstLead) week.firstTime += row.leads;
     if (row.repeat) week.repeat += row.leads;

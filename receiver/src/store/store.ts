@@ -1,5 +1,4 @@
-import type { Lead } from 'lead-capture/schema';
-import type { ContactPreference, OfferKind, Temperature } from '../vocabulary.js';
+import type { ContactPreference, Lead, OfferKind, Temperature } from 'lead-capture/schema';
 import { hmacSha256Hex, randomToken } from '../crypto.js';
 import { migrate } from '../migrations/index.js';
 import { followUpRefusal, type FollowUp, type FollowUpChannel, type FollowUpOutcome, type StoredLead } from '../rules/follow-ups.js';
