@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { migrate, migrations } from '../src/migrations/index.js';
-import { openDatabase } from '../src/store/database.js';
 import { freshReceiver, password } from './support/engines.js';
 import { api, call, login, postLead } from './support/http.js';
 import { makeLead } from './support/leads.js';
@@ -11,7 +10,7 @@ import { forEachEngine } from './support/suite.js';
 const hour = 60 * 60 * 1000;
 const day = 24 * hour;
 
-await forEachEngine('inbox API', (database) => {
+await forEachEngine('inbox API', (database, { fresh }) => {
   test('without a session every /api/ route answers 401 problem JSON and no lead data', async () => {
     const { receiver } = await freshReceiver(database());
     const lead = makeLead({ preference: 'email', email: 'secret@example.com' });
@@ -413,7 +412,7 @@ await forEachEngine('inbox API', (database) => {
   });
 
   test('migration 2 fills the people table from leads stored under migration 1 (first lead by time, then id)', async () => {
-    const db = await openDatabase('memory');
+    const db = await fresh();
     try {
       assert.deepEqual(await migrate(db, migrations.slice(0, 1)), [1]);
       const insert = (id: string, person: string | null, at: string, offer: string, test = false) =>

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { makeLead } from './support/leads.js';
+import { freshDataDirectory } from './support/pglite-template.js';
 
 const entry = join(import.meta.dirname, 'support/cli-entry.ts');
 const folders: string[] = [];
@@ -22,6 +23,13 @@ function tempDir(): string {
   folders.push(folder);
   return folder;
 }
+
+/**
+ * A data directory holding a new, empty cluster (a copy of one made once): what a first start
+ * leaves behind before it migrates, without an initdb per test. The start-up test alone begins
+ * from an empty folder, as a new user does.
+ */
+const dataDir = () => freshDataDirectory(tempDir());
 
 interface Running {
   child: ChildProcess;
@@ -128,7 +136,7 @@ describe('the command', () => {
   });
 
   test('SIGTERM finishes a request in flight before closing the database', async () => {
-    const { running, origin } = await startReceiver(tempDir());
+    const { running, origin } = await startReceiver(await dataDir());
     const lead = makeLead();
     const body = JSON.stringify(lead);
     const answered = new Promise<number>((resolve, reject) => {
@@ -153,7 +161,7 @@ describe('the command', () => {
   });
 
   test('two receivers on one data directory: the second refuses, naming the first (pid, port, since)', async () => {
-    const data = tempDir();
+    const data = await dataDir();
     const first = await startReceiver(data);
     const port = new URL(first.origin).port;
     const second = start(['--port', '0', '--data', data]);
@@ -173,7 +181,7 @@ describe('the command', () => {
   });
 
   test('kill -9, then start again: the directory opens without repair and every stored lead is there', async () => {
-    const data = tempDir();
+    const data = await dataDir();
     const first = await startReceiver(data);
     const statuses = await Promise.all(Array.from({ length: 20 }, () => post(first.origin, makeLead({ preference: 'email' })).then((response) => response.status)));
     assert.deepEqual(statuses, Array(20).fill(201));

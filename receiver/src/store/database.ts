@@ -42,6 +42,12 @@ export interface OpenOptions {
   port?: number;
   /** Pool size of the Postgres engine (default 10). */
   poolSize?: number;
+  /**
+   * PGlite only: a tarball of a data directory (PGlite's `dumpDataDir()`) to start from instead of
+   * creating an empty cluster (initdb, several seconds). Ignored when the directory already holds
+   * a database. Tests and the bench start each database from one dump.
+   */
+  initialData?: Blob;
 }
 
 /** Opens the engine a location names. The engines are imported on demand: a Postgres deployment never loads PGlite. */

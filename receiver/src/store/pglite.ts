@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, OpenOptions, Queryable, QueryResult } from './database.js';
@@ -13,7 +14,9 @@ export async function openPglite(dataDir: string | undefined, options: OpenOptio
   let db: PGlite;
   try {
     // The database lives in a subfolder, so the lock file and PGlite's own files never mix.
-    db = await PGlite.create(dataDir ? { dataDir: join(dataDir, 'pglite') } : {});
+    const folder = dataDir ? join(dataDir, 'pglite') : undefined;
+    const fromDump = options.initialData && !(folder && existsSync(join(folder, 'PG_VERSION'))) ? { loadDataDir: options.initialData } : {};
+    db = await PGlite.create({ ...(folder ? { dataDir: folder } : {}), ...fromDump });
   } catch (error) {
     await lock?.release();
     throw error;

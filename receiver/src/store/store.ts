@@ -402,8 +402,8 @@ export class LeadStore {
     await this.db.query('DELETE FROM sessions WHERE expires_at <= $1::timestamptz', [now.toISOString()]);
   }
 
-  /** Every table emptied (tests). */
+  /** Every table of leads and sessions emptied, sequences restarted (tests, between cases); the settings (the person key) stay. */
   async truncate(): Promise<void> {
-    await this.db.query('TRUNCATE follow_ups, leads, tombstones, sessions, people');
+    await this.db.query('TRUNCATE follow_ups, leads, tombstones, sessions, people RESTART IDENTITY');
   }
 }
