@@ -1,6 +1,6 @@
 // The whole build: type declarations (generated, plus the hand-written ones in types/),
 // the ES module for bundlers (lit and zod external),
-// the self-contained script-tag bundle, and the Node-safe schema with its JSON Schema.
+// the self-contained script-tag bundle, the Node-safe schema with its JSON Schema, and the builder.
 // Vite applies `external` to every format of one build, so each bundle is its own build;
 // only this script empties dist/.
 import { execFileSync } from 'node:child_process';
@@ -19,6 +19,8 @@ run('node_modules/.bin/vite', 'build', '--mode', 'iife', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'min', '--logLevel', 'warn');
 run('node_modules/.bin/vite', 'build', '--mode', 'schema', '--logLevel', 'warn');
 run('node', 'scripts/json-schema.mjs');
+// The builder (builder/): static files in dist/builder/, served by npm start at /builder/.
+run('node_modules/.bin/vite', 'build', '--config', 'vite.builder.config.ts');
 // The receiver (its own workspace package) after the widget, whose schema types it imports.
 run('node', 'receiver/scripts/build.mjs');
 // When this build was made: `npm test` builds again only when a source is newer (scripts/test.mjs).
