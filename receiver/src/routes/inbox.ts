@@ -2,7 +2,8 @@ import { HttpProblem, problemResponse, securityHeaders } from '../http.js';
 
 /**
  * The inbox's files, served from one folder with a strict Content Security Policy: generic, so
- * the inbox's pages are only files and a build step. Node's file system is imported here, on
+ * the inbox's pages are only files and a build step. /inbox/now, /inbox/leads and /inbox/offers
+ * are the one page (index.html), which routes on the client. Node's file system is imported here, on
  * demand: the lead and API routes never load it.
  */
 
@@ -33,6 +34,8 @@ export async function inboxRoute(folder: URL | undefined, request: Request, url:
   let relative: string;
   try {
     relative = decodeURIComponent(url.pathname.slice('/inbox/'.length)) || 'index.html';
+    // The inbox's views are addresses of one page: the page reads the path and shows the view.
+    if (/^(now|leads|offers)\/?$/.test(relative)) relative = 'index.html';
   } catch {
     return notFound();
   }
