@@ -13,6 +13,10 @@ export interface CliSettings {
   rateLimit: number;
   trustProxy: boolean;
   retentionDays: number;
+  /** The configuration file (notification rules), from --config or LEAD_CONFIG. */
+  config?: string;
+  /** SMTP_URL: where email notifications are sent. */
+  smtpUrl?: string;
 }
 
 /** Bad input: one line naming the setting and the fix; the command exits with 2. */
@@ -42,13 +46,16 @@ Options (each also read from the environment variable shown; a flag wins):
                              X-Forwarded-Proto. Never without a proxy that sets them.
   --retention-days N         Days after which leads that asked for no contact lose     LEAD_RETENTION_DAYS
                              name, email and phone. Default 365.
+  --config FILE              Configuration file, JSON or YAML: notification rules     LEAD_CONFIG
+                             (docs/notifications.md). Checked at start.
+  (environment only)         smtp:// or smtps:// URL for email notifications.          SMTP_URL
   -h, --help                 This help.
 
 Stop it with Ctrl-C or SIGTERM: it finishes requests in flight, closes the database and exits 0.
 Docs: docs/receiver.md (servers, Netlify/Vercel, backups, erasing a person, the API).`;
 
-const flags = new Set(['--port', '--host', '--data', '--allow-origin', '--max-leads-per-minute', '--retention-days', '--trust-proxy', '--help', '-h']);
-const valueFlags = new Set(['--port', '--host', '--data', '--allow-origin', '--max-leads-per-minute', '--retention-days']);
+const flags = new Set(['--config', '--port', '--host', '--data', '--allow-origin', '--max-leads-per-minute', '--retention-days', '--trust-proxy', '--help', '-h']);
+const valueFlags = new Set(['--config', '--port', '--host', '--data', '--allow-origin', '--max-leads-per-minute', '--retention-days']);
 
 function wholeNumber(text: string, setting: string, min: number, max: number, fix: string): number {
   if (!/^\d+$/.test(text.trim()) || Number(text) < min || Number(text) > max) {
@@ -124,5 +131,7 @@ export function parseCli(argv: readonly string[], env: Readonly<Record<string, s
   const trustProxy = given.has('--trust-proxy') || ['1', 'true', 'yes'].includes(proxyEnv ?? '');
 
   const inboxPassword = env.LEAD_INBOX_PASSWORD || undefined;
-  return { help, port, host, database, allowedOrigins, ...(inboxPassword ? { inboxPassword } : {}), rateLimit, trustProxy, retentionDays };
+  const config = (last('--config') ?? env.LEAD_CONFIG ?? '').trim() || undefined;
+  const smtpUrl = env.SMTP_URL?.trim() || undefined;
+  return { help, port, host, database, allowedOrigins, ...(inboxPassword ? { inboxPassword } : {}), rateLimit, trustProxy, retentionDays, ...(config ? { config } : {}), ...(smtpUrl ? { smtpUrl } : {}) };
 }

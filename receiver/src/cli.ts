@@ -3,6 +3,8 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { serve } from 'srvx';
 import { parseCli, usage, UsageError, type CliSettings } from './cli-options.js';
+import type { ReceiverConfig } from './config.js';
+import { loadConfigFile } from './config-file.js';
 import { createReceiver } from './handler.js';
 import { isPostgresUrl } from './store/database.js';
 import { DataDirectoryLocked } from './store/lock.js';
@@ -48,15 +50,26 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
     return;
   }
 
-  const receiver = createReceiver({
-    database: isPostgresUrl(settings.database) ? settings.database : resolve(settings.database),
-    allowedOrigins: settings.allowedOrigins,
-    ...(settings.inboxPassword ? { inboxPassword: settings.inboxPassword } : {}),
-    rateLimit: settings.rateLimit,
-    trustProxy: settings.trustProxy,
-    retentionDays: settings.retentionDays,
-    port: settings.port,
-  });
+  // The configuration is checked before the database opens: a wrong key stops the start with one line.
+  let config: ReceiverConfig | undefined;
+  let receiver: ReturnType<typeof createReceiver>;
+  try {
+    config = settings.config ? await loadConfigFile(resolve(settings.config)) : undefined;
+    receiver = createReceiver({
+      ...(config || settings.smtpUrl ? { notifications: { config: config ?? { notifications: [] }, ...(settings.smtpUrl ? { smtpUrl: settings.smtpUrl } : {}) } } : {}),
+      database: isPostgresUrl(settings.database) ? settings.database : resolve(settings.database),
+      allowedOrigins: settings.allowedOrigins,
+      ...(settings.inboxPassword ? { inboxPassword: settings.inboxPassword } : {}),
+      rateLimit: settings.rateLimit,
+      trustProxy: settings.trustProxy,
+      retentionDays: settings.retentionDays,
+      port: settings.port,
+    });
+  } catch (error) {
+    console.error(`lead-capture-receiver: ${(error as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
   try {
     await receiver.ready;
   } catch (error) {
@@ -103,6 +116,8 @@ export async function main(argv: readonly string[], env: Readonly<Record<string,
   } else {
     console.log(`Sites allowed to post: ${settings.allowedOrigins.join(', ')}`);
   }
+  // Rule names and channel types only: URLs, secrets and addresses stay out of the log.
+  for (const rule of config?.notifications ?? []) console.log(`Notify: "${rule.name}" by ${rule.channel.type}${rule.digest ? ` (daily at ${rule.digest.at} ${rule.digest.timeZone})` : ''}`);
 
   // Retention also runs when nobody calls (requests check it too).
   const maintenance = setInterval(() => void receiver.runMaintenance().catch(() => {}), hourMs);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Context, RequestInfo } from './context.js';
 import { HttpProblem, problemResponse, securityHeaders } from './http.js';
+import { createNotifications } from './notifications/worker.js';
 import { defaults, normalizeOrigin, type ReceiverOptions } from './options.js';
 import { defaultInboxDir, folderUrl } from './paths.js';
 import { RateLimiter } from './rate-limit.js';
@@ -57,12 +58,17 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
   const retentionDays = options.retentionDays ?? defaults.retentionDays;
   const given = options.database ?? defaults.database;
   const ownsDatabase = typeof given === 'string';
+  const callWindows = { ...defaultCallWindows, ...options.callWindows };
+  // Checked before anything opens: a rule that cannot send stops the start.
+  const notifications = options.notifications ? createNotifications(options.notifications, { now, log, callWindows }) : undefined;
 
   let database: Database | undefined;
   const opening = (async () => {
     database = typeof given === 'string' ? await openDatabase(given, { ...(options.port !== undefined ? { port: options.port } : {}) }) : given;
     try {
-      const store = await LeadStore.open(database, options.onLeadStored ? { onLeadStored: [options.onLeadStored] } : {});
+      const hooks = [...(options.onLeadStored ? [options.onLeadStored] : []), ...(notifications ? [notifications.hook] : [])];
+      const store = await LeadStore.open(database, hooks.length > 0 ? { onLeadStored: hooks } : {});
+      notifications?.start(store);
       const context: Context = {
         store,
         ...(options.inboxPassword ? { sessions: new Sessions(store, options.inboxPassword, (options.sessionHours ?? defaults.sessionHours) * hour) } : {}),
@@ -72,7 +78,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
         leadLimiter: new RateLimiter(options.rateLimit ?? defaults.rateLimit),
         loginLimiter: new RateLimiter(options.loginAttemptsPerMinute ?? defaults.loginAttemptsPerMinute),
         trustProxy: options.trustProxy === true,
-        callWindows: { ...defaultCallWindows, ...options.callWindows },
+        callWindows,
         inboxDir: options.inboxDir === false ? undefined : options.inboxDir === undefined ? defaultInboxDir() : folderUrl(options.inboxDir),
       };
       return context;
@@ -143,6 +149,7 @@ export function createReceiver(options: ReceiverOptions = {}): Receiver {
       if (closed) return;
       closed = true;
       await opening.catch(() => {});
+      await notifications?.stop();
       if (ownsDatabase) await database?.close();
     },
   });

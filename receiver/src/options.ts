@@ -1,3 +1,4 @@
+import type { NotificationOptions } from './notifications/worker.js';
 import type { CallWindows } from './rules/queue.js';
 import type { Database } from './store/database.js';
 import type { LeadStoredHook } from './store/store.js';
@@ -35,6 +36,8 @@ export interface ReceiverOptions {
   onLeadStored?: LeadStoredHook;
   /** The port this receiver listens on, for the data-directory lock's message. */
   port?: number;
+  /** Notification rules and SMTP (docs/notifications.md): the outbox is written with each lead, a worker sends it. */
+  notifications?: NotificationOptions;
 }
 
 export const defaults = {

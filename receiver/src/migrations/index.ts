@@ -107,6 +107,57 @@ export const migrations: readonly Migration[] = [
       'CREATE INDEX leads_report ON leads (received_at) WHERE NOT test',
     ],
   },
+  {
+    version: 3,
+    name: 'notifications: the outbox of issue 25',
+    statements: [
+      // One row per message to send: a lead's notification for one rule (written in the lead's own
+      // transaction), or a rule's daily digest. Erasing a person erases what was (or was still to be)
+      // told about them: the triggers below cascade deletes of leads. Not a foreign key, because
+      // LeadStore.truncate (between tests) truncates leads without naming this table, and Postgres
+      // refuses to truncate a table a foreign key references. status: pending -> sending (claimed under a lease)
+      // -> sent, or failed after the last attempt (retried by hand from the inbox).
+      `CREATE TABLE notifications (
+        id uuid PRIMARY KEY,
+        lead_id uuid,
+        rule text NOT NULL,
+        channel text NOT NULL,
+        kind text NOT NULL CHECK (kind IN ('lead', 'digest')),
+        -- The digest's local day (YYYY-MM-DD in the rule's zone); null for a lead's notification.
+        digest_day text,
+        -- A digest's figures, fixed when it is written, so a resend says the same; null for a lead.
+        payload jsonb,
+        status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL,
+        -- The claim: who holds it, until when. Past lease_until another worker may take it over.
+        claim text,
+        lease_until timestamptz,
+        last_error text,
+        created_at timestamptz NOT NULL,
+        sent_at timestamptz,
+        CHECK ((kind = 'lead') = (lead_id IS NOT NULL)),
+        CHECK ((kind = 'digest') = (digest_day IS NOT NULL))
+      )`,
+      // A lead gives each rule one notification, and a rule one digest a day, whatever retries or restarts do.
+      'CREATE UNIQUE INDEX notifications_lead_rule ON notifications (lead_id, rule) WHERE lead_id IS NOT NULL',
+      'CREATE UNIQUE INDEX notifications_digest_day ON notifications (rule, digest_day) WHERE digest_day IS NOT NULL',
+      // The worker's scan: what is due, oldest first.
+      `CREATE INDEX notifications_due ON notifications (next_attempt_at) WHERE status IN ('pending', 'sending')`,
+      `CREATE INDEX notifications_failed ON notifications (created_at) WHERE status = 'failed'`,
+      `CREATE FUNCTION notifications_follow_leads() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP = 'TRUNCATE' THEN
+           DELETE FROM notifications WHERE lead_id IS NOT NULL;
+         ELSE
+           DELETE FROM notifications WHERE lead_id = OLD.id;
+         END IF;
+         RETURN NULL;
+       END $$`,
+      'CREATE TRIGGER notifications_erase AFTER DELETE ON leads FOR EACH ROW EXECUTE FUNCTION notifications_follow_leads()',
+      'CREATE TRIGGER notifications_truncate AFTER TRUNCATE ON leads FOR EACH STATEMENT EXECUTE FUNCTION notifications_follow_leads()',
+    ],
+  },
 ];
 
 /** Applies the migrations not yet recorded; returns the versions applied now. */

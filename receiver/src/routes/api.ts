@@ -94,6 +94,8 @@ async function route(context: Context, request: Request, info: RequestInfo | und
 
   if (!(await sessions.isValid(request, now))) throw unauthorized();
 
+  if (/^\/api\/(notifications(\/|$)|leads\/[^/]+\/notifications$)/.test(path)) return (await import('./notifications.js')).notificationsRoute(context, request, url, path);
+
   if (path === '/api/leads') {
     if (method !== 'GET') throw methodNotAllowed('GET');
     const filters = filterParameters(url);
