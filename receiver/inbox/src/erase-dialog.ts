@@ -81,7 +81,7 @@ export class EraseDialog extends LitElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       </div>
       <div class="row">
-        <button autofocus @click=${() => this.dialog.close()}>Cancel</button>
+        <button @click=${() => this.dialog.close()}>Cancel</button>
         <button class="danger" ?disabled=${leads === undefined} @click=${this.confirm}>Erase ${leads?.length ?? ''} ${leads?.length === 1 ? 'lead' : 'leads'}</button>
       </div>
     </dialog>`;
