@@ -70,12 +70,12 @@ export function summarise(lead: Lead, leadId: string, publicUrl: string | undefi
     if (lead.contact.phone) facts.push(['Phone', lead.contact.phone]);
     if (lead.contact.callWindow) facts.push(['Call window', lead.contact.callWindow]);
   }
-  // The table's own next step: the first one after delivering the request, if any.
-  const step = lead.nextSteps.find((code) => code !== 'deliver-request') ?? 'deliver-request';
+  // The table's own next steps; delivering what was asked for goes without saying when there is more.
+  const steps = lead.nextSteps.length > 1 ? lead.nextSteps.filter((code) => code !== 'deliver-request') : lead.nextSteps;
   return {
     title: `${who}: ${lead.temperature} lead for ${offerName(lead)}`,
     facts,
-    nextStep: stepWords[step],
+    nextStep: steps.map((code) => stepWords[code]).join(', then '),
     link: inboxLink(publicUrl, leadId),
   };
 }
