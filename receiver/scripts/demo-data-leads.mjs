@@ -135,7 +135,7 @@ export function generateDemoLeads({ seed = 21, now = new Date(), count = 600 } =
     if (returning) person = people[Math.floor(next() * people.length)];
     else {
       const name = `${firstNames[Math.floor(next() * firstNames.length)]} ${lastNames[Math.floor(next() * lastNames.length)]}`;
-      person = { name, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${people.length + 1}@example.com`, phone: `+44 20 7946 ${String(1000 + people.length).slice(-4)}`, zone: zones[Math.floor(next() * zones.length)], leads: 0 };
+      person = { name, email: `${name.toLowerCase().replace(/[^a-z]+/g, '.')}.${people.length + 1}@example.com`, phone: `+44207946${String(1000 + people.length).slice(-4)}`, zone: zones[Math.floor(next() * zones.length)], leads: 0 };
       people.push(person);
     }
     const preferenceRoll = next();
@@ -147,7 +147,7 @@ export function generateDemoLeads({ seed = 21, now = new Date(), count = 600 } =
     history.push({ lead, receivedAt, followUps: followUpsFor(next, lead, receivedAt, now) });
   }
   for (let index = 0; index < 3; index += 1) {
-    const person = { name: `Test Person ${index + 1}`, email: `test${index + 1}@example.com`, phone: '+44 20 7946 0000', zone: 'Europe/London', leads: 0 };
+    const person = { name: `Test Person ${index + 1}`, email: `test${index + 1}@example.com`, phone: '+442079460000', zone: 'Europe/London', leads: 0 };
     const receivedAt = new Date(now.getTime() - (index + 1) * day);
     history.push({ lead: makeLead(next, { offer: demoOffers[1], person, preference: 'email', at: receivedAt, repeatCount: 0, test: true }), receivedAt, followUps: [] });
   }

@@ -10,14 +10,24 @@ const { values } = parseArgs({
   options: { data: { type: 'string', default: '.leads' }, seed: { type: 'string', default: '21' }, count: { type: 'string', default: '600' }, now: { type: 'string' } },
 });
 const dist = new URL('../dist/', import.meta.url);
-const { createReceiver } = await import(new URL('handler.js', dist).href).catch(() => {
-  console.error('demo:data: the receiver is not built yet: run npm run build first.');
+const { createReceiver } = await import(new URL('handler.js', dist).href).catch((error) => {
+  console.error(`demo:data: cannot load the built receiver (${error.message}): run npm run build first.`);
   process.exit(1);
 });
 const { canonicalJson, sha256Hex } = await import(new URL('crypto.js', dist).href);
 
+const { parseLead } = await import('lead-capture/schema');
+
 const now = values.now ? new Date(values.now) : new Date();
 const history = generateDemoLeads({ seed: Number(values.seed), count: Number(values.count), now });
+// The store takes leads as given: check each against the widget's schema, as POST /leads would.
+for (const { lead } of history) {
+  const parsed = parseLead(lead);
+  if (!parsed.success) {
+    console.error(`demo:data: a generated lead is invalid: ${JSON.stringify(parsed.issues)}`);
+    process.exit(1);
+  }
+}
 const database = process.env.DATABASE_URL || values.data;
 const receiver = createReceiver({ database, inboxDir: false, log: () => {} });
 try {
