@@ -12,9 +12,13 @@ export type Attempt = { ok: true } | { ok: false; error: string; retryAfterMs?: 
 /** Sends mail; built once per receiver from `SMTP_URL` (nodemailer, imported only when a rule mails). */
 export type MailSender = (message: ReturnType<typeof mailMessage>) => Promise<void>;
 
-export async function createMailSender(smtpUrl: string, defaultFrom: string): Promise<MailSender & { close(): void }> {
+export async function createMailSender(smtpUrl: string, defaultFrom: string, timeoutMs: number): Promise<MailSender & { close(): void }> {
   const { createTransport } = await import('nodemailer');
-  const transport = createTransport(smtpUrl);
+  // Timeouts inside the worker's lease: nodemailer's defaults (minutes) would let a claim run out mid-send.
+  // nodemailer reads options from the URL's query (an options object would drop the URL's own); the user's own win.
+  const url = new URL(smtpUrl);
+  for (const option of ['connectionTimeout', 'greetingTimeout', 'socketTimeout']) if (!url.searchParams.has(option)) url.searchParams.set(option, String(timeoutMs));
+  const transport = createTransport(url.href);
   const send = async (message: ReturnType<typeof mailMessage>) => {
     await transport.sendMail({ from: defaultFrom, ...message });
   };

@@ -27,7 +27,7 @@ export interface NotificationTuning {
   /** Backoff: the first retry's delay, doubled each attempt up to `maxRetryMs` (defaults 10 s, 1 h). */
   firstRetryMs?: number;
   maxRetryMs?: number;
-  /** Attempts before a notification is `failed` (default 12: about 5 hours of retries with the defaults). */
+  /** Attempts before a notification is `failed` (default 12: about 3½ hours of retries with the defaults). */
   maxAttempts?: number;
 }
 
@@ -78,7 +78,7 @@ export function createNotifications(options: NotificationOptions, context: { now
     if (matched.length > 0 && store && !stopped) setTimeout(() => void round(), 20).unref?.();
   };
 
-  const mailer = () => (mail ??= createMailSender(options.smtpUrl!, options.mailFrom ?? 'lead-capture-receiver@localhost'));
+  const mailer = () => (mail ??= createMailSender(options.smtpUrl!, options.mailFrom ?? 'lead-capture-receiver@localhost', tuning.timeoutMs));
 
   const retryAt = (row: ClaimedNotification, retryAfterMs: number | undefined): Date | undefined => {
     if (row.attempts >= tuning.maxAttempts) return undefined;
