@@ -150,15 +150,18 @@ export class LeadCaptureBuilder extends LitElement {
     });
   }
 
-  protected override updated(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('state')) {
-      const fragment = toFragment(this.document);
-      if (fragment !== location.hash) {
-        this.writtenFragment = fragment;
-        history.replaceState(null, '', fragment);
-      }
-      this.scheduleMeasure();
+  /** Before the render: the link follows the configuration, and a measurement is due (shown as "Measuring…" in the same render). */
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (!changed.has('state')) return;
+    const fragment = toFragment(this.document);
+    if (fragment !== location.hash) {
+      this.writtenFragment = fragment;
+      history.replaceState(null, '', fragment);
     }
+    this.scheduleMeasure();
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
     if (['state', 'previewState', 'previewWidth', 'previewScheme', 'previewLanguage'].some((name) => changed.has(name))) this.schedulePreview();
   }
 

@@ -35,6 +35,15 @@ console.error = (...data: unknown[]) => {
   if (!String(data[0]).includes('(preview: no network)')) consoleError(...data);
 };
 
+// While the builder drives a widget, the widget's own focus moves (to the first mistake, to the
+// thank-you) stay in the frame's head: a frame that takes focus would take it from the field
+// the person is typing in, in the builder, and their keys would land in the preview.
+let driving = false;
+const focus = HTMLElement.prototype.focus;
+HTMLElement.prototype.focus = function focusUnlessDriven(this: HTMLElement, options?: FocusOptions) {
+  if (!driving) focus.call(this, options);
+};
+
 // A link in the preview (the download, the privacy policy) would lead the frame away.
 document.addEventListener('click', (event) => {
   if (event.composedPath().some((target) => target instanceof HTMLAnchorElement)) event.preventDefault();
@@ -170,7 +179,15 @@ const scenarios: [PreviewState, Preference?][] = [
 /** One request at a time: each renders its own widget on the one stage. */
 let queue: Promise<unknown> = Promise.resolve();
 const serial = <T>(task: () => Promise<T>): Promise<T> => {
-  const run = queue.then(task, task);
+  const driven = async () => {
+    driving = true;
+    try {
+      return await task();
+    } finally {
+      driving = false;
+    }
+  };
+  const run = queue.then(driven, driven);
   queue = run.catch(() => undefined);
   return run;
 };
