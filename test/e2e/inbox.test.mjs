@@ -12,12 +12,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateDemoLeads } from '../../receiver/scripts/demo-data-leads.mjs';
 import { expectedOffers } from './inbox-report.mjs';
-import { launchBrowser } from './support/site.mjs';
+import { chromium } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const password = 'inbox-test-password';
 const shots = process.env.INBOX_SCREENSHOTS === '1';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const launchBrowser = () => chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
 const folders = [];
 const children = [];
 
@@ -93,6 +95,10 @@ function zoneWhere(wanted) {
 
 let browser;
 let origin;
+/** The second receiver, filled by demo:data: the offers view and the screenshots need a history. */
+let demo;
+const now = new Date();
+const history = generateDemoLeads({ seed: 21, count: 150, now });
 const consoleProblems = [];
 
 async function logIn(path = '/inbox/now', options = {}, at = origin) {
@@ -111,8 +117,7 @@ const cards = (page) => page.locator('ol.cards > li');
 const live = (page) => page.locator('#live');
 
 before(async () => {
-  browser = await launchBrowser();
-  origin = await startReceiver();
+  [browser, origin, demo] = await Promise.all([launchBrowser(), startReceiver(), startReceiver({ demo: { count: 150, now } })]);
 });
 
 after(async () => {
@@ -239,11 +244,6 @@ describe('leads', () => {
 });
 
 describe('offers, with the generated history', () => {
-  const now = new Date();
-  const history = generateDemoLeads({ seed: 21, count: 150, now });
-  let demo;
-  before(async () => (demo = await startReceiver({ demo: { count: 150, now } })));
-
   test("the offers view's figures equal those computed here from the generated data", async () => {
     const expected = expectedOffers(history);
     const page = await logIn('/inbox/offers', {}, demo);

@@ -101,9 +101,9 @@ export class LeadDetail extends LitElement {
         <dt>Received</dt>
         <dd>${new Date(receivedAt).toLocaleString()}</dd>
       </dl>
-      <h4>Consent receipt</h4>
+      <h3>Consent receipt</h3>
       ${consentReceipt(lead)}
-      <h4>Follow-ups</h4>
+      <h3>Follow-ups</h3>
       ${followUps.length === 0
         ? html`<p class="muted">None yet.</p>`
         : html`<ul>
@@ -111,7 +111,7 @@ export class LeadDetail extends LitElement {
           </ul>`}
       ${this.notifications
         ? html`<section aria-label="Notifications">
-            <h4>Notifications</h4>
+            <h3>Notifications</h3>
             ${this.notifications.length === 0
               ? html`<p class="muted">None sent about this lead.</p>`
               : html`<ul>
