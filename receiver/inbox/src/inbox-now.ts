@@ -26,6 +26,7 @@ export class InboxNow extends LitElement {
     later: { state: true },
     error: { state: true },
     busy: { state: true },
+    limit: { state: true },
   };
   static override styles = [
     shared,
@@ -63,6 +64,8 @@ export class InboxNow extends LitElement {
   declare later: QueueItem[];
   declare error: string;
   declare busy: string;
+  /** Cards asked for: a page of 25 renders fast and is more than an hour of follow-ups. */
+  declare limit: number;
 
   constructor() {
     super();
@@ -70,15 +73,16 @@ export class InboxNow extends LitElement {
     this.later = [];
     this.error = '';
     this.busy = '';
+    this.limit = 25;
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('revision')) void this.load();
+    if (changed.has('revision') || changed.has('limit')) void this.load();
   }
 
   async load(): Promise<void> {
     try {
-      const answer = await api<{ queue: QueueItem[]; later: QueueItem[] }>('/api/queue');
+      const answer = await api<{ queue: QueueItem[]; later: QueueItem[] }>(`/api/queue?limit=${this.limit}`);
       this.queue = answer.queue;
       this.later = answer.later;
       this.error = '';
@@ -110,11 +114,12 @@ export class InboxNow extends LitElement {
     if (!this.queue) return html`<h2 tabindex="-1">Contact now</h2><p class="muted">Loading the queue…</p>${this.renderError()}`;
     return html`
       <h2 tabindex="-1">Contact now</h2>
-      <p class="muted">${this.queue.length === 0 ? 'Nobody to contact right now.' : `${this.queue.length} to contact now, most urgent first.`} Leads that asked for no contact never appear here.</p>
+      <p class="muted">${this.queue.length === 0 ? 'Nobody to contact right now.' : `${this.queue.length}${this.queue.length >= this.limit ? ' or more' : ''} to contact now, most urgent first.`} Leads that asked for no contact never appear here.</p>
       ${this.renderError()}
       <ol class="cards" aria-label="Contact now">
         ${this.queue.map((item, index) => this.renderCard(item, index))}
       </ol>
+      ${this.queue.length >= this.limit && this.limit < 500 ? html`<button @click=${() => (this.limit += 25)}>Show 25 more</button>` : ''}
       ${this.later.length > 0
         ? html`<details>
             <summary>Later: ${this.later.length} outside their call window</summary>
