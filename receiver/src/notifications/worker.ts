@@ -152,7 +152,7 @@ export function createNotifications(options: NotificationOptions, context: { now
     hook,
     start(opened) {
       store = opened;
-      if (rules.size === 0) return;
+      // Started even without rules: rows of rules since removed are closed with a reason, not left pending.
       void round().finally(schedule);
     },
     runOnce: round,
