@@ -75,7 +75,7 @@ await forEachEngine('notifications', (database) => {
     assert.equal(hook!.json.lead.contact.email, 'ada@analytical.example');
     const [slack] = services.on('slack');
     assert.match(slack!.json.text, /Ada Lovelace: hot lead for Webinar 2026/);
-    assert.ok(JSON.stringify(slack!.json.blocks).includes(`https://leads.example.com/inbox/?lead=${lead.id}`), 'a link to the lead in the inbox');
+    assert.ok(JSON.stringify(slack!.json.blocks).includes(`https://leads.example.com/inbox/leads?lead=${lead.id}`), 'a link to the lead in the inbox');
     assert.match(JSON.stringify(slack!.json.blocks), /Next: send the registration mails, then call them/);
     assert.equal(services.on('teams')[0]!.json['@type'], 'MessageCard');
     assert.ok(services.on('teams')[0]!.json.sections[0].facts.some((fact: { name: string; value: string }) => fact.name === 'Temperature' && fact.value === 'hot'));

@@ -29,7 +29,8 @@ export interface MailMessage {
 
 /** Slack and Discord read `*bold*`/`**bold**`; their texts must not let a prospect's name inject markup or mentions. */
 const escapeSlack = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-const escapeDiscord = (text: string) => text.replace(/([\\*_~`|>@#:[\]()])/g, '\\$1');
+// Markdown characters only: mentions are disarmed by allowed_mentions, not by mangling the text.
+const escapeDiscord = (text: string) => text.replace(/([\\*_~`|>#[\]()])/g, '\\$1');
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 function words(message: Message): { title: string; lines: string[]; link: string | undefined } {

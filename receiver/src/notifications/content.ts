@@ -80,10 +80,10 @@ export function summarise(lead: Lead, leadId: string, publicUrl: string | undefi
   };
 }
 
-/** The lead in the inbox: `<publicUrl>/inbox/?lead=<id>`; none without a public URL (a link to localhost helps nobody). */
+/** The lead in the inbox: `<publicUrl>/inbox/leads?lead=<id>` (the leads view; the `lead` parameter names the lead to open); none without a public URL (a link to localhost helps nobody). */
 export function inboxLink(publicUrl: string | undefined, leadId: string): string | undefined {
   if (!publicUrl) return undefined;
-  return `${publicUrl.replace(/\/+$/, '')}/inbox/?lead=${encodeURIComponent(leadId)}`;
+  return `${publicUrl.replace(/\/+$/, '')}/inbox/leads?lead=${encodeURIComponent(leadId)}`;
 }
 
 /** A digest's figures, fixed when it is written (see digest.ts). */
