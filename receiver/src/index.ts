@@ -7,3 +7,7 @@ export { DataDirectoryLocked } from './store/lock.js';
 export { buildQueue, defaultCallWindows, type CallWindows, type QueueItem, type LaterItem, type WindowHours } from './rules/queue.js';
 export { computeReport, assembleReport, type Report, type OfferReport } from './rules/report.js';
 export type { FollowUp, StoredLead } from './rules/follow-ups.js';
+export { checkConfig, ConfigError, type ReceiverConfig, type NotificationRule, type Channel } from './config.js';
+export { loadConfigFile } from './config-file.js';
+export type { NotificationOptions, NotificationTuning } from './notifications/worker.js';
+export type { NotificationView, NotificationStatus } from './notifications/outbox.js';
