@@ -3,96 +3,16 @@
 // view against figures computed here from the generated history, live arrival, axe in light and dark.
 // INBOX_SCREENSHOTS=1 also writes docs/images/inbox-*.png.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { generateDemoLeads } from '../../receiver/scripts/demo-data-leads.mjs';
+import { launchBrowser, makeLead, password, post, startReceiver, stopAll, zoneWhere } from './inbox-harness.mjs';
 import { expectedOffers } from './inbox-report.mjs';
-import { chromium } from 'playwright-core';
 
 const root = new URL('../../', import.meta.url);
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const password = 'inbox-test-password';
 const shots = process.env.INBOX_SCREENSHOTS === '1';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
-const launchBrowser = () => chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: chromiumArgs });
-const folders = [];
-const children = [];
-
-/** The receiver's command on a fresh folder, any free port; resolves with its origin. */
-async function startReceiver({ demo } = {}) {
-  const folder = mkdtempSync(join(tmpdir(), 'inbox-e2e-'));
-  folders.push(folder);
-  const data = join(folder, 'data');
-  if (demo) {
-    const seeding = spawn(process.execPath, ['receiver/scripts/demo-data.mjs', '--data', data, '--count', String(demo.count), '--now', demo.now.toISOString()], { cwd: root, stdio: 'inherit' });
-    assert.equal(await new Promise((resolve) => seeding.once('exit', resolve)), 0);
-  }
-  const child = spawn(process.execPath, ['receiver/bin/lead-capture-receiver.js', '--port', '0', '--host', '127.0.0.1', '--data', data, '--max-leads-per-minute', '100000'], {
-    cwd: root,
-    env: { ...process.env, LEAD_INBOX_PASSWORD: password },
-  });
-  children.push(child);
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Inbox:\s+(http:\/\/127\.0\.0\.1:\d+)\/inbox\//.exec(output);
-      if (match) resolve(match[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`receiver exited ${code}: ${output}`)));
-  });
-}
-
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
-
-/** A valid lead: preference decides channels and policy; temperature may be set (a site's own table). */
-function makeLead({ name, email, kind = 'download', offerId = 'guide', preference = 'none', temperature, callWindow, timeZone = 'UTC', test = false }) {
-  const channels = { email: preference === 'email', phone: preference === 'call' };
-  const text = `Consent for ${preference}`;
-  const now = new Date().toISOString();
-  const individual = preference === 'call' ? ['individual-call'] : preference === 'email' ? ['individual-email'] : [];
-  return {
-    schemaVersion: 1,
-    id: randomUUID(),
-    capturedAt: now,
-    temperature: temperature ?? (kind === 'event' ? 'hot' : preference === 'call' ? 'warm' : preference === 'email' ? 'cool' : 'cold'),
-    priority: false,
-    nextSteps: ['deliver-request', ...individual],
-    offer: { kind, id: offerId, title: `Offer ${offerId}` },
-    contact: {
-      preference,
-      name,
-      ...(preference !== 'none' || kind === 'event' ? { email } : {}),
-      ...(preference === 'call' ? { phone: '+442079460001', ...(callWindow ? { callWindow } : {}) } : {}),
-    },
-    indicators: [],
-    consent: { receiptId: randomUUID(), givenAt: now, collectionMethod: 'web-form:lead-capture@0.1.0', language: 'en', version: 'v3', text, textSha256: sha256(text), channels, gpc: false },
-    contactPolicy: preference === 'call' ? { channels, doNotContact: false, ...(callWindow ? { callWindow } : {}), timeZone, maxCallAttempts: 2 } : { channels, doNotContact: preference === 'none' },
-    page: { url: 'https://www.example.com/' },
-    ...(test ? { test: true } : {}),
-  };
-}
-
-async function post(origin, lead) {
-  const response = await fetch(`${origin}/leads`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': lead.id }, body: JSON.stringify(lead) });
-  return { status: response.status, body: await response.json() };
-}
-
-/** An Etc/GMT zone where the local hour now satisfies `wanted` (Etc/GMT-N is UTC+N). */
-function zoneWhere(wanted) {
-  const hour = new Date().getUTCHours();
-  for (let offset = -12; offset <= 14; offset += 1) {
-    if (wanted((hour + offset + 24) % 24)) return offset === 0 ? 'Etc/GMT' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-  }
-  throw new Error('no zone');
-}
-
 let browser;
 let origin;
 /** The second receiver, filled by demo:data: the offers view and the screenshots need a history. */
@@ -122,9 +42,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => child.exitCode === null && new Promise((resolve) => child.once('exit', resolve))));
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  await stopAll();
 });
 
 describe('contact now', () => {

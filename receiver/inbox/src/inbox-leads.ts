@@ -77,9 +77,13 @@ export class InboxLeads extends LitElement {
   }
 
   override willUpdate(changed: Map<string, unknown>): void {
-    // A new lead refreshes the first page only: a reader on page 3 keeps their place.
-    if (changed.has('revision') && this.cursor === '') void this.load();
-    if (changed.has('revision') && this.offers.length === 0) void this.loadOffers();
+    // A new lead refreshes the first page only: a reader on page 3 keeps their place. The offer
+    // names come from the report, which is slow at scale: asked after the list (PGlite answers
+    // one query at a time), so the list is never queued behind it.
+    if (changed.has('revision') && this.cursor === '') void this.load().then(() => {
+        if (this.offers.length === 0) void this.loadOffers();
+      });
+    else if (changed.has('revision') && this.offers.length === 0) void this.loadOffers();
   }
 
   private query(withCursor: boolean): string {
