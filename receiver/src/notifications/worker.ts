@@ -123,15 +123,15 @@ export function createNotifications(options: NotificationOptions, context: { now
     const current = store;
     if (!current) return;
     await writeDigests(current);
-    for (;;) {
-      const due = await claimDue(current.db, claim, now(), tuning.leaseMs, 10);
-      // Sent one by one: a chat webhook's rate limit is per URL, and 10 at once would only earn 429s.
-      for (const row of due) {
-        const rule = rules.get(row.rule);
-        if (!rule) await markDropped(current.db, row.id, row.claim, 'its rule is no longer in the configuration');
-        else await deliver(current.db, row, rule);
-      }
-      if (due.length < 10 || stopped) break;
+    // One row claimed at a time, just before its send: a batch claimed at once could see its last
+    // leases run out while earlier sends wait for their timeouts, and another worker send those too.
+    // One at a time also suits chat webhooks, whose rate limits are per URL.
+    while (!stopped) {
+      const [row] = await claimDue(current.db, claim, now(), tuning.leaseMs, 1);
+      if (!row) break;
+      const rule = rules.get(row.rule);
+      if (!rule) await markDropped(current.db, row.id, row.claim, 'its rule is no longer in the configuration');
+      else await deliver(current.db, row, rule);
     }
   };
 
