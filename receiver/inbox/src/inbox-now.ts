@@ -3,7 +3,7 @@ import { api, offerName, outcomes, type QueueItem } from './api.js';
 import { announce } from './announce.js';
 import { consentReceipt } from './lead-detail.js';
 import { shared } from './styles.js';
-import { actionSentence, nextStepFor, personName } from './words.js';
+import { actionSentence, personName } from './words.js';
 
 const outcomeLabels: Record<(typeof outcomes)[number], string> = {
   'no-answer': 'No answer',
@@ -141,7 +141,7 @@ export class InboxNow extends LitElement {
     return html`<li data-lead=${item.id} aria-labelledby=${headingId}>
       <h3 id=${headingId} tabindex="-1">${actionSentence(item)}</h3>
       <ul class="why">
-        <li><span class="t-${item.temperature}">${item.temperature}${item.priority ? ', priority' : ''}</span>: ${nextStepFor(item.temperature)}</li>
+        <li>${whyLine(item)}</li>
         <li>Offer: ${offerName(lead.offer)}</li>
         ${lead.indicators.length > 0 ? html`<li>Ticked: ${lead.indicators.map((indicator) => indicator.label ?? indicator.value).join('; ')}</li>` : ''}
         ${item.repeatCount > 0 ? html`<li>Converted ${item.repeatCount} ${item.repeatCount === 1 ? 'time' : 'times'} before</li>` : ''}
@@ -161,6 +161,13 @@ export class InboxNow extends LitElement {
       </div>
     </li>`;
   }
+}
+
+/** The receiver's reason ("warm, priority: asked for a call …: individual call"), its temperature coloured. */
+function whyLine(item: QueueItem): TemplateResult {
+  const split = item.reason.indexOf(':');
+  const label = split > 0 ? item.reason.slice(0, split) : item.temperature;
+  return html`<span class="t-${item.temperature}">${label}</span>${split > 0 ? item.reason.slice(split) : `: ${item.reason}`}`;
 }
 
 customElements.get('inbox-now') ?? customElements.define('inbox-now', InboxNow);
