@@ -704,7 +704,7 @@ export class LeadCaptureBuilder extends LitElement {
           )}
         </fieldset>
       </div>
-      <div class="preview-viewport">
+      <div class="preview-viewport" tabindex="0" role="group" aria-label="The form at the chosen width (scrolls sideways when the screen is narrower)">
         <iframe id="preview-frame" title="Preview of the form" src=${new URL('preview.html', document.baseURI).href} style=${`width: ${measuredWidths[this.previewWidth]}px`}></iframe>
       </div>
       <p class="note" role="status">${this.previewNote}</p>

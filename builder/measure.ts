@@ -33,7 +33,7 @@ export async function measureReservation(
     let height = 0;
     for (const scene of scenes) {
       if (!current()) return undefined;
-      height = Math.max(height, await api.tallest(scene));
+      height = Math.max(height, await api.tallest(scene, current));
     }
     return upToTenth(height);
   };

@@ -55,6 +55,19 @@ const theme = document.head.appendChild(document.createElement('style'));
 /** Where a widget without an endpoint posts in the preview (never reached: fetch is the stand-in). */
 const standInEndpoint = 'https://preview.invalid/leads';
 
+/**
+ * An endpoint the widget would send to: an http(s) address or a path. Without one (none yet,
+ * or one the builder shows a problem for) the preview still shows every state, with the stand-in.
+ */
+function isUsable(endpoint: string | null): boolean {
+  if (!endpoint?.trim()) return false;
+  try {
+    return /^https?:$/.test(new URL(endpoint.trim(), location.href).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** The widget's copies of leads (queued ones included): cleared so no preview sends an earlier one. */
 function clearWidgetStorage(): void {
   try {
@@ -76,7 +89,7 @@ async function place(scene: PreviewScene, attributes: Record<string, string> = {
   const widget = (source ? document.importNode(source, true) : document.createElement('lead-capture')) as LeadCapture;
   // The visitor's dark scheme, for a widget that follows it (a forced theme stays as it is).
   if (scene.scheme === 'dark' && !widget.hasAttribute('theme')) widget.setAttribute('theme', 'dark');
-  if (!widget.getAttribute('endpoint')?.trim()) widget.setAttribute('endpoint', standInEndpoint);
+  if (!isUsable(widget.getAttribute('endpoint'))) widget.setAttribute('endpoint', standInEndpoint);
   for (const [name, value] of Object.entries(attributes)) widget.setAttribute(name, value);
   stage.append(widget);
   await customElements.whenDefined('lead-capture');
@@ -199,10 +212,13 @@ const api: PreviewApi = {
       const widget = await drive(scene, state, state === 'invalid' ? 'none' : 'email');
       return { widgetState: widget.state, heightRem: heightRem(widget), pageHeight: Math.ceil(document.body.getBoundingClientRect().bottom + parseFloat(getComputedStyle(document.body).marginBottom)) };
     }),
-  tallest: (scene) =>
+  tallest: (scene, current = () => true) =>
     serial(async () => {
       let tallest = 0;
-      for (const [state, preference] of scenarios) tallest = Math.max(tallest, heightRem(await drive(scene, state, preference)));
+      for (const [state, preference] of scenarios) {
+        if (!current()) break;
+        tallest = Math.max(tallest, heightRem(await drive(scene, state, preference)));
+      }
       stage.replaceChildren();
       return tallest;
     }),

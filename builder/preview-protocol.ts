@@ -42,8 +42,11 @@ export interface PreviewResult {
 export interface PreviewApi {
   /** Renders a new widget for the scene and drives it to `state`. */
   show(scene: PreviewScene, state: PreviewState): Promise<PreviewResult>;
-  /** The widget's tallest height over every state and the ways a prospect can reach it, in rem. */
-  tallest(scene: PreviewScene): Promise<number>;
+  /**
+   * The widget's tallest height over every state and the ways a prospect can reach it, in rem;
+   * it stops early (the height is then of no use) once `current` says the configuration changed.
+   */
+  tallest(scene: PreviewScene, current?: () => boolean): Promise<number>;
 }
 
 declare global {
