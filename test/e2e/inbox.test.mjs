@@ -93,6 +93,41 @@ async function assertLive(page, pattern) {
   await page.waitForFunction((source) => new RegExp(source).test(document.querySelector('lead-inbox').shadowRoot.querySelector('#live').textContent), pattern.source);
 }
 
+test('works with the keyboard alone, with a visible focus ring', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/inbox/leads`);
+  await page.getByLabel('Inbox password').waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.locator('li[data-lead]').first().waitFor();
+  /** Tabs (or Shift+Tabs) until the focused element, inside shadow roots, matches; returns its outline. */
+  const tabTo = async (matches, key = 'Tab') => {
+    for (let step = 0; step < 40; step += 1) {
+      await page.keyboard.press(key);
+      const focused = await page.evaluate(() => {
+        let element = document.activeElement;
+        while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+        const style = getComputedStyle(element);
+        return { text: element.textContent.trim(), outline: `${style.outlineStyle} ${style.outlineWidth}` };
+      });
+      if (matches(focused.text)) return focused;
+    }
+    throw new Error('not reached by Tab');
+  };
+  const details = await tabTo((text) => text.startsWith('Details'));
+  assert.equal(details.outline, 'solid 3px');
+  await page.keyboard.press('Enter');
+  await page.locator('lead-detail').waitFor();
+  const link = await tabTo((text) => text === 'Contact now', 'Shift+Tab');
+  assert.equal(link.outline, 'solid 3px');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/inbox\/now$/);
+  await cards(page).first().waitFor();
+  await context.close();
+});
+
 describe('leads', () => {
   before(async () => {
     for (let index = 0; index < 4; index += 1) await post(origin, makeLead({ name: `Cool ${index}`, email: `cool${index}@example.com`, preference: 'email' }));
