@@ -87,6 +87,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers: init.body === undefined ? {} : { 'Content-Type': 'application/json' },
     ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
   });
+  // Any answer without a session (expired, logged out elsewhere) sends the inbox back to its login.
+  if (response.status === 401 && path !== '/api/session') dispatchEvent(new Event('inbox-session-ended'));
   if (!response.ok) {
     const problem = (await response.json().catch(() => ({}))) as { detail?: string; title?: string };
     throw new ApiError(response.status, problem.detail ?? problem.title ?? `The receiver answered ${response.status}.`);

@@ -1,5 +1,5 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { api, ApiError, type StoredLead } from './api.js';
+import { api, type StoredLead } from './api.js';
 import { shared } from './styles.js';
 import './inbox-now.js';
 import './inbox-leads.js';
@@ -93,6 +93,7 @@ export class LeadInbox extends LitElement {
     this.revision = 0;
     this.addEventListener('inbox-announce', (event) => this.say((event as CustomEvent<string>).detail));
     addEventListener('popstate', () => (this.view = viewOf(location.pathname)));
+    addEventListener('inbox-session-ended', () => this.loggedOut());
   }
 
   override connectedCallback(): void {
@@ -111,19 +112,29 @@ export class LeadInbox extends LitElement {
     requestAnimationFrame(() => (this.message = message));
   }
 
+  /**
+   * The view starts loading while the session is checked (one round trip less before the first
+   * view is usable); without a session its request fails, and the login form replaces it.
+   */
   private async checkSession(): Promise<void> {
     try {
       await api('/api/session');
       this.signedIn();
     } catch {
-      this.state = 'login';
+      this.loggedOut();
     }
+  }
+
+  private loggedOut(): void {
+    clearInterval(this.timer);
+    this.state = 'login';
   }
 
   private signedIn(): void {
     this.state = 'in';
     if (!/^\/inbox\/(now|leads|offers)$/.test(location.pathname)) history.replaceState(null, '', `/inbox/${this.view}`);
     clearInterval(this.timer);
+    // The first poll only notes the newest lead; later ones compare with it.
     void this.poll();
     this.timer = setInterval(() => void this.poll(), pollMs);
   }
@@ -138,11 +149,8 @@ export class LeadInbox extends LitElement {
         this.revision += 1;
       }
       this.newest = latest?.id ?? '';
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) {
-        clearInterval(this.timer);
-        this.state = 'login';
-      }
+    } catch {
+      // A 401 has already sent the inbox to its login (inbox-session-ended); others: next poll.
     }
   }
 
@@ -163,8 +171,7 @@ export class LeadInbox extends LitElement {
 
   private async logout(): Promise<void> {
     await api('/api/session', { method: 'DELETE' }).catch(() => {});
-    clearInterval(this.timer);
-    this.state = 'login';
+    this.loggedOut();
   }
 
   private go(event: MouseEvent, view: View): void {
@@ -183,7 +190,7 @@ export class LeadInbox extends LitElement {
     return html`
       <header>
         <h1>Lead inbox</h1>
-        ${this.state === 'in'
+        ${this.state !== 'login'
           ? html`<nav aria-label="Inbox views">
                 <ul>
                   ${views.map(
@@ -201,7 +208,6 @@ export class LeadInbox extends LitElement {
   }
 
   private renderMain(): TemplateResult {
-    if (this.state === 'checking') return html`<p class="muted">Loading…</p>`;
     if (this.state === 'login') {
       return html`<form class="login" @submit=${this.login}>
         <h2>Log in</h2>
