@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { OptionName } from '../src/options.js';
+import { attributeName, optionTable, type OptionName, type OptionSpec } from '../src/options.js';
 import type { FieldKey } from './problems.js';
+import { optionDescriptions } from './widget-docs.js';
 
 /**
  * How the builder names each option to a person, and where it asks for it. Everything else
@@ -80,6 +81,13 @@ export const fieldId = (key: string) => `field-${key.replace(/[^\w-]/g, '-')}`;
 /** Documentation text with its `code` spans, as the option table writes them. */
 export function withCode(text: string): (string | TemplateResult)[] {
   return text.split(/`([^`]*)`/).map((part, index) => (index % 2 ? html`<code>${part}</code>` : part));
+}
+
+/** The option's documentation, from the table, with its attribute name. */
+export function optionHint(name: OptionName, extra?: TemplateResult | string): TemplateResult {
+  const spec: OptionSpec = optionTable[name];
+  const description = optionDescriptions.get(name) ?? '';
+  return html`${spec.kind === 'property' ? nothing : html`<code>${attributeName(name)}</code> · `}${withCode(description)}${extra ? html` ${extra}` : nothing}`;
 }
 
 export interface FieldParts {
