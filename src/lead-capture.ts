@@ -11,7 +11,7 @@ import { labelKey } from './i18n/strings.js';
 import { leadCaptureStyles } from './lead-capture.styles.js';
 import * as messages from './messages.js';
 import { optionNames, optionProperties, type OptionValues } from './options.js';
-import { untilParsed } from './parser-wait.js';
+import { untilPainted, untilParsed } from './parser-wait.js';
 import { widgetTemplate, type WidgetView } from './view.js';
 import type { LeadInputs } from './capture/lead-for.js';
 
@@ -120,10 +120,11 @@ export class LeadCapture extends LitElement {
   /**
    * While the parser is inside the element, a render waits for it to pass the end tag (see
    * `untilParsed`): one render with all the `<lead-indicator>` children, not one per child.
+   * The first render of a parsed page waits for its first paint (see `untilPainted`).
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const parsing = untilParsed(this);
-    return parsing ? parsing.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const waiting = untilParsed(this) ?? untilPainted();
+    return waiting ? waiting.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The configuration is resolved again when an option or the language changed; the form may start on "none". */

@@ -31,7 +31,7 @@ export const notWholeNumber = (attribute: string, value: string, min: number, ma
 export const overLimit = (attribute: string, length: number, limit: number, outcome: string) => `${attribute} is ${length} characters, over the limit of ${limit}: ${outcome}.`;
 export const endpointMissing = 'endpoint is missing: no lead is sent. Add endpoint="/api/leads" (a path or an https:// URL).';
 export const notHttp = (attribute: string, value: string, outcome: string) => `${attribute}="${quote(value)}" is not an http(s) URL or path: ${outcome}.`;
-export const endpointCredentials = 'endpoint holds a user name or password, which anyone can read: no lead is sent. Remove them.';
+export const endpointCredentials = 'endpoint holds a user name or password anyone can read: no lead is sent. Remove them.';
 export const onlyFirst = (count: number, what: string, limit: number) => `${count} ${what} were given; only the first ${limit} are used.`;
 export const indicatorIncomplete = (value: string, label: string) =>
   `an indicator needs a value and a label (value="${quote(value)}", label="${quote(label)}"); left out.`;

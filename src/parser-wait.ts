@@ -46,3 +46,21 @@ function parsedPast(element: Element): boolean {
   }
   return true;
 }
+
+/**
+ * Resolves once the next frame is painted while the page is parsed but not yet loaded, or
+ * undefined at any other time. A deferred script (the README's snippet) runs once the page is
+ * parsed, often before its first paint: a render in the script's own task made that task longer
+ * and delayed the paint, and the page's own largest contentful paint with it (see
+ * docs/performance.md). Waiting a frame lets the page paint first and splits the script's
+ * evaluation from the render (two shorter tasks, not one long one); the reserved space keeps
+ * anything from moving. While the page is still `loading`, `untilParsed` decides. Never later
+ * than `longestWait`: a hidden tab paints no frame.
+ */
+export const untilPainted = (): Promise<unknown> | undefined =>
+  document.readyState == 'interactive'
+    ? new Promise((resolve) => {
+        requestAnimationFrame(() => setTimeout(resolve));
+        setTimeout(resolve, longestWait);
+      })
+    : undefined;

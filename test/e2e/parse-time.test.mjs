@@ -30,6 +30,36 @@ const pages = {
 <script>window.rendersBeforeNextScript = window.renders.length;</script>
 <p>After the widget</p></body></html>`,
   '/no-endpoint.html': () => `${head}</head><body><lead-capture>${indicator('a')}</lead-capture>\n<p>After the widget</p></body></html>`,
+  // README.md's snippet: the script deferred, so it runs once the page is parsed, before its first paint.
+  '/deferred.html': () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Deferred</title>
+<link rel="stylesheet" href="/late.css">
+<script src="/dist/lead-capture.iife.js" defer></script>
+<script>
+  // The first frame the page renders (no frame runs while the stylesheet blocks rendering).
+  window.firstFrame = new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  // Before the deferred script defines the element: its first render is timed, however early it comes.
+  const define = customElements.define.bind(customElements);
+  window.firstRender = new Promise((resolve) => {
+    customElements.define = (name, element, options) => {
+      const update = element.prototype.performUpdate;
+      element.prototype.performUpdate = function () { resolve(performance.now()); return update.call(this); };
+      return define(name, element, options);
+    };
+  });
+</script>
+<style>lead-capture { display: block; min-height: 29rem; }</style></head><body>
+<h1>A landing page</h1><lead-capture endpoint="/api/leads">${indicator('a')}</lead-capture><p>After the widget</p></body></html>`,
+  // The page's stylesheet arrives after the script: the deferred script then runs in the same turn as
+  // the first paint becomes possible, as on the landing page over slow 4G (see docs/performance.md).
+  '/late.css': {
+    headers: { 'Content-Type': 'text/css; charset=utf-8' },
+    html: () =>
+      (async function* late() {
+        // The network's delay, not a wait for an event: the stylesheet is on a slow connection.
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        yield 'h1 { font-family: system-ui, sans-serif; }';
+      })(),
+  },
   // The network stalls halfway through the element: the parser waits inside it.
   '/stalled.html': () =>
     (async function* stalled() {
@@ -93,5 +123,17 @@ test('in a declarative shadow root, which the parser fills as it goes, the widge
   // Rendered once, at the microtask checkpoint before the next script: not once per child, not at the time limit or DOMContentLoaded.
   assert.equal(await page.evaluate(() => window.rendersBeforeNextScript), 1);
   assert.equal(await page.evaluate(() => document.querySelector('#host').shadowRoot.querySelector('lead-capture').shadowRoot.querySelectorAll('input[name="indicator"]').length), values.length);
+  await page.close();
+});
+
+test('with the README\'s deferred script, the page renders its first frame before the widget renders: the widget never holds back the host\'s first paint', async () => {
+  const page = await browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${site.origin}/deferred.html`);
+  const { renderedAt, frameAt } = await page.evaluate(async () => ({ renderedAt: await window.firstRender, frameAt: await window.firstFrame }));
+  // A render in the script's own task comes before the first frame, and the frame waits for it.
+  assert.ok(renderedAt > frameAt, `first render at ${renderedAt.toFixed(1)} ms, the page's first frame at ${frameAt.toFixed(1)} ms`);
+  await page.locator('lead-capture [part="form"]').waitFor();
+  assert.deepEqual(problems, []);
   await page.close();
 });
