@@ -407,7 +407,7 @@ await forEachEngine('inbox API', (database, { fresh }) => {
   test('migrations are recorded in schema_migrations and run once', async () => {
     const { store } = await freshReceiver(database());
     const { rows } = await store.db.query<{ version: number; name: string }>('SELECT version, name FROM schema_migrations ORDER BY version');
-    assert.deepEqual(rows.map((row) => Number(row.version)), [1, 2]);
+    assert.deepEqual(rows.map((row) => Number(row.version)), migrations.map((migration) => migration.version));
     assert.deepEqual(await migrate(store.db), []);
   });
 
@@ -425,7 +425,7 @@ await forEachEngine('inbox API', (database, { fresh }) => {
       await insert('00000000-0000-4000-8000-000000000001', 'ada', '2026-11-02T10:00:00Z', 'first');
       await insert('00000000-0000-4000-8000-000000000003', 'ada', '2026-11-01T10:00:00Z', 'test-only', true);
       await insert('00000000-0000-4000-8000-000000000004', null, '2026-11-01T10:00:00Z', 'anonymous');
-      assert.deepEqual(await migrate(db), [2]);
+      assert.deepEqual(await migrate(db, migrations.slice(0, 2)), [2]);
       const { rows } = await db.query<{ person: string; first_offer_id: string }>('SELECT person, first_offer_id FROM people');
       assert.deepEqual(rows, [{ person: 'ada', first_offer_id: 'first' }]);
     } finally {
