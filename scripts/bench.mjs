@@ -1,22 +1,27 @@
 // `npm run bench`: builds, then measures in headless Chromium (playwright-core, the system
-// Chromium) and prints one Markdown report of issue 14's goals. Timings are reported, never
+// Chromium) and prints one Markdown report: issue 24's goals (the landing page with and without
+// the widget, and Lighthouse's mobile score of both), then issue 14's (the form itself). Timings are reported, never
 // asserted: CI enforces only size.
 //
 //   npm run bench                                   the report
 //   BENCH_RUNS=21 npm run bench                     more runs per median (default 9)
+//   LIGHTHOUSE_RUNS=5 npm run bench                 more Lighthouse runs per page (default 3)
 //   npm run bench -- --profile                      also CPU profiles of load and submit at 4× CPU (summary printed,
 //                                                   raw profiles in node_modules/.cache/bench/)
 //   npm run bench -- --profile-only                 only the profiles
-//   npm run bench -- --write-readme                 also replace the README's block between the bench markers
+//   npm run bench -- --write-readme                 also replace docs/performance.md's block between the bench markers
 //   npm run bench -- --write-readme=path/to/file.md the block into another file (created with the markers if needed)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname } from 'node:path';
 import { launchBrowser, startSite } from '../test/e2e/support/site.mjs';
+import { landingPages } from './bench/landing.mjs';
+import { lighthouseLanding } from './bench/lighthouse.mjs';
 import { forms, visitForm, visitMany, visitShift } from './bench/measure.mjs';
 import { readmeReservation, shiftPage, sinkPage, staticPage, widgetPage } from './bench/pages.mjs';
 import { profileDirectory, profileWidget } from './bench/profile.mjs';
+import { compareLanding, landingRecorder } from './bench/vitals.mjs';
 import { median, renderReport } from './bench/report.mjs';
 import { sizeReport } from './size.mjs';
 
@@ -24,12 +29,14 @@ import { sizeReport } from './size.mjs';
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 /** Layout does not depend on timing: a few visits give the layout shift. */
 const shiftRuns = Math.min(runs, 3);
+// Each Lighthouse run loads the page a few times over: 3 per page keep it to about a minute.
+const lighthouseRuns = Number(process.env.LIGHTHOUSE_RUNS ?? 3);
 const progress = (message) => process.stderr.write(`bench: ${message}\n`);
 const argument = (name) => process.argv.find((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`));
 const profileOnly = Boolean(argument('profile-only'));
 const profile = profileOnly || Boolean(argument('profile'));
 const writeReadme = argument('write-readme');
-const readmeTarget = writeReadme?.includes('=') ? writeReadme.slice(writeReadme.indexOf('=') + 1) : writeReadme && 'README.md';
+const readmeTarget = writeReadme?.includes('=') ? writeReadme.slice(writeReadme.indexOf('=') + 1) : writeReadme && 'docs/performance.md';
 
 /** Visits in ABBA order (widget first on even runs, static first on odd): neither side always goes first. */
 async function compareForms(browser, origin) {
@@ -101,16 +108,24 @@ execFileSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
 // Sizes first: starting the site (Vite's module runner) switches NODE_ENV to development,
 // which would make the size probes pick up lit's development build.
 const sizes = profileOnly ? undefined : await sizeReport();
-const site = await startSite({ pages: { '/bench/widget.html': widgetPage, '/bench/static.html': staticPage, '/bench/sink': sinkPage, '/bench/shift.html': shiftPage } });
+const site = await startSite({ pages: { '/bench/widget.html': widgetPage, '/bench/static.html': staticPage, '/bench/sink': sinkPage, '/bench/shift.html': shiftPage, ...landingPages(landingRecorder) } });
+// Lighthouse sees the landing pages as a user gets them: without the bench's recorder.
+const plainSite = profileOnly ? undefined : await startSite({ pages: landingPages() });
 const browser = await launchBrowser();
 const started = Date.now();
 try {
   await warmUp(browser, site.origin);
   if (!profileOnly) {
-    const results = { forms: await compareForms(browser, site.origin), many: await scaling(browser, site.origin), shift: await layoutShift(browser, site.origin) };
+    const results = {
+      landing: await compareLanding(browser, site.origin, runs, progress),
+      forms: await compareForms(browser, site.origin),
+      many: await scaling(browser, site.origin),
+      shift: await layoutShift(browser, site.origin),
+      lighthouse: await lighthouseLanding(plainSite.origin, lighthouseRuns, progress),
+    };
     mkdirSync(profileDirectory, { recursive: true });
     writeFileSync(`${profileDirectory}/results.json`, JSON.stringify({ runs, sizes, ...results }, null, 2));
-    const report = renderReport({ machine: machine(browser.version()), runs, shiftRuns, sizes, ...results });
+    const report = renderReport({ machine: machine(browser.version()), runs, shiftRuns, lighthouseRuns, sizes, ...results });
     console.log(`\n${report}\n`);
     if (readmeTarget) writeBlock(readmeTarget, report);
   }
@@ -120,4 +135,5 @@ try {
 } finally {
   await browser.close();
   await site.close();
+  await plainSite?.close();
 }

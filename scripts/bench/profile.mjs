@@ -98,7 +98,9 @@ function nameOf(frame, location) {
 function where(frame, location) {
   if (location) return `${location.file}:${location.line}`;
   if (frame.url === '') return '(engine)';
-  return `${new URL(frame.url).pathname}:${frame.lineNumber + 1}`;
+  // Chromium's own scripts (`v8/LoadTimes`, `extensions::…`) are names, not URLs.
+  const path = URL.canParse(frame.url) ? new URL(frame.url).pathname : frame.url;
+  return `${path}:${frame.lineNumber + 1}`;
 }
 
 /** Chromium's cumulative per-renderer counters, in ms: what the engine did besides JavaScript. */

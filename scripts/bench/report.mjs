@@ -1,6 +1,10 @@
 // Turns the bench's raw results into the Markdown report: issue 14's goals first, each with
 // its figure and met / not met, then the tables behind them.
 import { regressionCeiling } from '../size.mjs';
+import { renderPageGoals } from './page-report.mjs';
+import { median, quantile } from './stats.mjs';
+
+export { median, quantile };
 
 /** Issue 14's goals, the numbers the verdicts are judged against. */
 export const goals = {
@@ -12,19 +16,6 @@ export const goals = {
 
 /** Event Timing reports no interaction shorter than this (its minimum `durationThreshold`). */
 const eventThreshold = 16;
-
-export function median(values) {
-  const sorted = [...values].sort((first, second) => first - second);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** The value below which `fraction` of `values` lie (linear between neighbours). */
-export function quantile(values, fraction) {
-  const sorted = [...values].sort((first, second) => first - second);
-  const at = (sorted.length - 1) * fraction;
-  return sorted[Math.floor(at)] + (sorted[Math.ceil(at)] - sorted[Math.floor(at)]) * (at - Math.floor(at));
-}
 
 const ms = (value) => `${value.toFixed(1)} ms`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -120,13 +111,17 @@ function shiftSection(shift, reservation, runs) {
 }
 
 /** The report, Markdown; the same text is printed and written to the README block. */
-export function renderReport({ machine, runs, shiftRuns, sizes, forms, many, shift }) {
+export function renderReport({ machine, runs, shiftRuns, sizes, forms, many, shift, landing, lighthouse, lighthouseRuns }) {
   const normal = formRows(forms, 1);
   const throttled = formRows(forms, 4);
   const scaled = growth(many);
   const sideRow = (label, pick) => [label, pick(normal.widget), pick(normal.static), pick(throttled.widget), pick(throttled.static)];
   return [
-    `Measured by \`npm run bench\` on ${machine}; medians of ${runs} runs, the widget and a static HTML form with the same fields alternated within each run. Timings vary with the machine's other load; compare ratios.`,
+    `Measured by \`npm run bench\` on ${machine}. Timings vary with the machine's other load; compare ratios.`,
+    '',
+    renderPageGoals({ landing, lighthouse, throttled, normal, runs, lighthouseRuns }),
+    '',
+    `The form on its own: medians of ${runs} runs, the widget and a static HTML form with the same fields alternated within each run.`,
     '',
     table(['goal (issue 14)', 'measured', 'verdict'], goalRows({ normal, throttled, total: sizes.total })),
     '',
