@@ -60,7 +60,7 @@ function newest(paths) {
 /** The build, unless dist/ was built after every source it is made of was last changed. */
 function buildIfStale() {
   const stamp = join(root, 'dist/.built');
-  const sources = ['src', 'types', 'receiver/src', 'builder', 'package.json', 'vite.config.ts', 'scripts/build.mjs', 'scripts/json-schema.mjs', 'tsconfig.json', 'tsconfig.build.json'];
+  const sources = ['src', 'types', 'receiver/src', 'receiver/inbox', 'receiver/scripts', 'builder', 'package.json', 'vite.config.ts', 'vite.builder.config.ts', 'scripts/build.mjs', 'scripts/json-schema.mjs', 'tsconfig.json', 'tsconfig.build.json'];
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(sources)) return ['node', '-e', 'console.log("dist/ is up to date: not built again")'];
   return ['node', 'scripts/build.mjs'];
 }
