@@ -53,7 +53,7 @@ export function previewTemplate(host: BuilderHost): TemplateResult {
         )}
       </fieldset>
     </div>
-    <div class="preview-viewport" tabindex="0" role="group" aria-label="The form at the chosen width (scrolls sideways when the screen is narrower)">
+    <div class="preview-viewport scheme-${host.previewScheme}" tabindex="0" role="group" aria-label="The form at the chosen width (scrolls sideways when the screen is narrower)">
       <iframe id="preview-frame" title="Preview of the form" src=${new URL('preview.html', document.baseURI).href} style=${`width: ${measuredWidths[host.previewWidth]}px`}></iframe>
     </div>
     <p class="note" role="status">${host.previewNote}</p>
