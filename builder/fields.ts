@@ -4,12 +4,13 @@ import type { FieldKey } from './problems.js';
 import { optionDescriptions } from './widget-docs.js';
 
 /**
- * How the builder names each option to a person, and where it asks for it. Everything else
- * about an option (its type, default, range, check and documentation) comes from the option
- * table and the widget's own checks. Both records are complete by type: an option added to the
- * table is a compile error here until it has a label and a place.
+ * How the builder names each option to a person, and where it asks for it, where the option's
+ * name alone would not say it well. Everything else about an option (its type, default, range,
+ * check and documentation) comes from the option table and the widget's own checks. An option
+ * added to the table needs nothing here: it gets a control labelled after its attribute
+ * (`max-call-attempts` → "Max call attempts") in the last section, with its documentation.
  */
-export const optionLabels: Record<OptionName, string> = {
+const optionLabels: Partial<Record<OptionName, string>> = {
   endpoint: 'Endpoint',
   destination: 'Destination',
   fieldNames: 'Field names',
@@ -38,7 +39,7 @@ export const optionLabels: Record<OptionName, string> = {
 
 export type SectionId = 'delivery' | 'offer' | 'consent' | 'indicators' | 'language' | 'look' | 'behaviour';
 
-export const optionSections: Record<OptionName, SectionId> = {
+const optionSections: Partial<Record<OptionName, SectionId>> = {
   endpoint: 'delivery',
   destination: 'delivery',
   fieldNames: 'delivery',
@@ -64,6 +65,15 @@ export const optionSections: Record<OptionName, SectionId> = {
   dataLayer: 'behaviour',
   classify: 'behaviour',
 };
+
+/** The option's label: its own, or its attribute name as words. */
+export function labelOf(name: OptionName): string {
+  const words = attributeName(name).replaceAll('-', ' ');
+  return optionLabels[name] ?? words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The section that asks for the option: its own, or the last one (follow-up, delivery and analytics). */
+export const sectionOf = (name: OptionName): SectionId => optionSections[name] ?? 'behaviour';
 
 export const sectionTitles: Record<SectionId, string> = {
   delivery: 'Where leads go',

@@ -3,7 +3,7 @@ import { flatFieldNames } from '../src/delivery/destinations/form-fields.js';
 import { builtInLocales } from '../src/i18n/locales.js';
 import type { BuilderHost } from './builder-host.js';
 import type { Pair } from './configuration.js';
-import { field, fieldId, optionHint, optionLabels, problemsTemplate, withCode } from './fields.js';
+import { field, fieldId, optionHint, labelOf, problemsTemplate, withCode } from './fields.js';
 import { languageName, languages, stringKeys } from './languages.js';
 import { chosenDestination, requiredHiddenField, type FieldKey, type Problems } from './problems.js';
 import { customProperties } from './widget-docs.js';
@@ -33,7 +33,7 @@ export function pairsTemplate(host: BuilderHost, list: 'fieldNames' | 'hiddenFie
     });
   const groupId = fieldId(list);
   return html`<fieldset class="list" aria-describedby=${`${groupId}-hint`}>
-    <legend>${optionLabels[list]}</legend>
+    <legend>${labelOf(list)}</legend>
     <p class="hint" id=${`${groupId}-hint`}>${optionHint(list)}</p>
     ${rows.map(([[name, value], index], position) => {
       const key: FieldKey = `${list}.${index}`;

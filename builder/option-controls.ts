@@ -4,7 +4,7 @@ import { optionNames, optionTable, type OptionName, type OptionSpec } from '../s
 import type { BuilderHost } from './builder-host.js';
 import { defaultOf, type ScalarOption } from './configuration.js';
 import { destinationLabels } from './destinations.js';
-import { field, fieldId, optionHint, optionLabels, optionSections, problemsTemplate, sectionTitles, type SectionId } from './fields.js';
+import { field, fieldId, optionHint, labelOf, sectionOf, problemsTemplate, sectionTitles, type SectionId } from './fields.js';
 import { customPropertiesTemplate, indicatorsTemplate, languageTemplate, pairsTemplate, stringsTemplate } from './list-controls.js';
 import { chosenDestination, requiredHiddenField, type Problems } from './problems.js';
 
@@ -17,7 +17,7 @@ import { chosenDestination, requiredHiddenField, type Problems } from './problem
  */
 
 export function sectionTemplate(host: BuilderHost, section: SectionId, problems: Problems): TemplateResult {
-  const options = optionNames.filter((name) => optionSections[name] === section);
+  const options = optionNames.filter((name) => sectionOf(name) === section);
   return html`<section class="settings-section" aria-labelledby=${`section-${section}`}>
     <h2 id=${`section-${section}`}>${sectionTitles[section]}</h2>
     ${section === 'indicators' ? indicatorsTemplate(host, problems) : nothing}
@@ -46,7 +46,7 @@ export function optionTemplate(host: BuilderHost, name: OptionName, problems: Pr
       return dataLayerTemplate(host);
     case 'classify':
       return html`<div class="field">
-        <p class="label-like">${optionLabels.classify}</p>
+        <p class="label-like">${labelOf('classify')}</p>
         <p class="hint">${optionHint('classify')} A function, so it is set in JavaScript only (<code>element.classify = …</code>); the builder keeps the default rules.</p>
       </div>`;
     case 'indicators':
@@ -59,7 +59,7 @@ export function optionTemplate(host: BuilderHost, name: OptionName, problems: Pr
 /** A scalar option, by its kind in the table: a text box, a choice, a checkbox. */
 export function scalarTemplate(host: BuilderHost, name: ScalarOption): TemplateResult {
   const spec: OptionSpec = optionTable[name];
-  const label = optionLabels[name];
+  const label = labelOf(name);
   const value = host.state.values[name];
   const problems = host.problemsAt(name);
   const fallback = defaultOf(name);
@@ -114,7 +114,7 @@ function endpointTemplate(host: BuilderHost): TemplateResult {
   const value = host.state.values.endpoint;
   return html`${field(
     'endpoint',
-    optionLabels.endpoint,
+    labelOf('endpoint'),
     (id, parts) => html`<input
       type="text"
       id=${id}
@@ -144,7 +144,7 @@ function destinationTemplate(host: BuilderHost, problems: Problems): TemplateRes
   void problems;
   return html`${field(
       'destination',
-      optionLabels.destination,
+      labelOf('destination'),
       (id, parts) => html`<select id=${id} aria-describedby=${parts.describedBy} aria-invalid=${parts.invalid ? 'true' : 'false'} @change=${(event: Event) => host.setValue('destination', (event.target as HTMLSelectElement).value || undefined)}>
         <option value="" ?selected=${current === ''}>Chosen from the endpoint${automatic ? `: ${automatic}` : ''} (default)</option>
         ${destinationValues.map((name) => html`<option value=${name} ?selected=${current === name}>${name}: ${destinationLabels[name]}</option>`)}
