@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { chromiumArgs } from '../../scripts/chromium.mjs';
+import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
 import { HubSpotFake } from './support/vendors/hubspot.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -77,7 +77,7 @@ export async function startBuilderHarness() {
   // A HubSpot form that defines the email only: the widget's first name is "not in the form definition".
   const hubspot = new HubSpotFake({ fields: ['email'] });
   await hubspot.start();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...new Set(['--no-sandbox', ...chromiumArgs])] });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
   return {
     origin: site.origin,
     pages,

@@ -196,6 +196,17 @@ describe('leads', () => {
   });
 });
 
+test("a notification's link (/inbox/leads?lead=<id>) opens that lead after the login, with the focus on it", async () => {
+  const lead = makeLead({ name: 'Linked Lead', email: 'linked@example.com', preference: 'email' });
+  assert.equal((await post(origin, lead)).status, 201);
+  const page = await logIn(`/inbox/leads?lead=${lead.id}`);
+  const toggle = page.locator(`li[data-lead="${lead.id}"] [aria-expanded]`);
+  await toggle.waitFor();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  assert.ok(await toggle.evaluate((button) => button.matches(':focus') || button.getRootNode().activeElement === button), 'the linked lead has the focus');
+  await page.context().close();
+});
+
 describe('offers, with the generated history', () => {
   test("the offers view's figures equal those computed here from the generated data", async () => {
     const expected = expectedOffers(history);

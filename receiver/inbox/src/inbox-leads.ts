@@ -65,6 +65,8 @@ export class InboxLeads extends LitElement {
   /** Cursors of the pages before this one ('' is the first page). */
   private pages: string[] = [];
   private cursor = '';
+  /** The lead a notification links to (`/inbox/leads?lead=<id>`): opened once, on the first load. */
+  private linked = new URLSearchParams(location.search).get('lead') ?? '';
 
   constructor() {
     super();
@@ -102,9 +104,25 @@ export class InboxLeads extends LitElement {
       this.leads = answer.leads;
       this.next = answer.cursor;
       this.error = '';
+      if (this.linked) await this.openLinked(this.linked);
     } catch (error) {
       this.error = (error as Error).message;
     }
+  }
+
+  /** Opens the linked lead, fetched first when it is not on this page; an erased or unknown one is simply not opened. */
+  private async openLinked(id: string): Promise<void> {
+    this.linked = '';
+    if (!this.leads?.some((stored) => stored.id === id)) {
+      try {
+        this.leads = [await api<StoredLead>(`/api/leads/${encodeURIComponent(id)}`), ...(this.leads ?? [])];
+      } catch {
+        return;
+      }
+    }
+    this.open = id;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[aria-controls="detail-${CSS.escape(id)}"]`)?.focus();
   }
 
   private async loadOffers(): Promise<void> {
