@@ -22,7 +22,7 @@ export const appsScriptElsewhere = (using: string) => `destination="apps-script"
 /** `what` names the destination and what it lacks. */
 export const destinationNeeds = (what: string) => `${what}; no lead is sent until then.`;
 export const notVariableName = (name: string) => `data-layer="${quote(name)}" is not a variable name; nothing is pushed.`;
-export const dataLayerRefused = (name: string) => `window.${name} is not an array; nothing is pushed. Name another variable.`;
+export const dataLayerRefused = (name: string) => `window.${name} is not an array; nothing is pushed. Name another.`;
 /** `contact`: a choice that lets the site contact the prospect, which is theirs to make. */
 export const preselected = (preference: string, contact: boolean) =>
   `preference="${quote(preference)}" is refused${contact ? ': contact is the prospect\'s choice' : ''}; only "none" may be preselected.`;
@@ -36,10 +36,10 @@ export const onlyFirst = (count: number, what: string, limit: number) => `${coun
 export const indicatorIncomplete = (value: string, label: string) =>
   `an indicator needs a value and a label (value="${quote(value)}", label="${quote(label)}"); left out.`;
 export const indicatorTwice = (value: string) => `indicator value="${quote(value)}" is there twice; only the first is shown.`;
-export const unknownStrings = (keys: string[]) => `has unknown keys or values that are not text, ignored: ${keys.join(', ')}.`;
+export const unknownStrings = (keys: string[]) => `has unknown keys or non-text values, ignored: ${keys.join(', ')}.`;
 export const longStrings = (limit: number, keys: string[]) => `has texts over ${limit} characters, replaced by the built-in ones: ${keys.join(', ')}.`;
 export const childNotJson = (error: unknown) => notJson('the config child', error, 'a JSON object');
-export const childNotObject = 'the config child must hold a JSON object; ignored.';
+export const childNotObject = 'the config child must be a JSON object; ignored.';
 export const childUnknownOptions = (names: string[]) => `the config child has unknown options, ignored: ${names.join(', ')}.`;
 export const notLeadField = (field: string) => `"${quote(field)}" is not a field of the lead; ignored.`;
 export const takenFieldName = (field: string, name: string) => `"${field}" → "${quote(name)}" is another field's name; refused.`;

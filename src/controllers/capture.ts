@@ -80,6 +80,9 @@ export class CaptureController implements ReactiveController {
     this.busy = true;
     this.inputs = inputs;
     try {
+      // A new task (busy already: a second press does nothing) lets the browser paint the press
+      // before the heavier part, building, checking and sending the lead: what a visitor feels (INP).
+      await new Promise((resolve) => setTimeout(resolve));
       const lead = await this.leadFor(answers, inputs, reserved?.name);
       const { target, values } = inputs.configuration;
       if (!lead || !this.emit('lead-submit', { lead }, true) || !target) {

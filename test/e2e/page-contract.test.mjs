@@ -136,3 +136,16 @@ describe('the state attribute and the custom state say the real state', () => {
     assert.deepEqual(await page.locator('#widget-0').evaluate((widget) => [widget.getAttribute('state'), widget.matches(':state(idle)')]), ['idle', true]);
   });
 });
+
+test('a valid submit builds and sends the lead in a task after the click, so the browser can paint the press first', async () => {
+  const { page } = await openPage({}, [
+    () => {
+      // A task queued by the click itself: it runs before any task the widget queues after it.
+      document.addEventListener('click', () => { window.clickTaskOver = false; setTimeout(() => (window.clickTaskOver = true)); }, true);
+      document.addEventListener('lead-submit', () => (window.submittedAfterClickTask = window.clickTaskOver), true);
+    },
+  ]);
+  await capture(page);
+  await page.waitForFunction(() => window.submittedAfterClickTask !== undefined);
+  assert.equal(await page.evaluate(() => window.submittedAfterClickTask), true, 'lead-submit fired in the click\'s own task');
+});
