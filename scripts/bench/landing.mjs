@@ -1,11 +1,10 @@
 // The landing page of the host-page measurements (issue 24): the demo's landing page
-// (landing/, a copy of demo/index.html and demo.css) with the widget pasted in as README.md
+// (demo/index.html and demo.css, read as they are) with the widget pasted in as README.md
 // tells a user, and the same page without it. The built script is served gzip-compressed, as a
 // CDN serves it, from the bench's own path.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 
-const read = (file) => readFileSync(new URL(file, import.meta.url), 'utf8');
 const root = new URL('../../', import.meta.url);
 
 /** Where the landing pages are served; the script is one folder up, with the other bench pages. */
@@ -33,9 +32,25 @@ export const readmeReservation = () => readmeSnippet().match(/lead-capture(?::no
  * recorder; nothing for Lighthouse).
  */
 export function landingPage({ widget, head = '' }) {
-  const page = read('./landing/index.html').replace('<!-- recorder -->', head);
-  if (!page.includes('<!-- widget -->')) throw new Error('scripts/bench/landing/index.html lost its widget marker.');
-  return page.replace('<!-- widget -->', widget ? readmeSnippet().replaceAll('\n', '\n        ') : '');
+  const demo = readFileSync(new URL('demo/index.html', root), 'utf8');
+  // The demo's own widget and its dev-server script tag make way for the snippet (or nothing).
+  const devScript = /\s*<script type="module" src="\/src\/[^"]*"><\/script>/;
+  const element = /<lead-capture[\s\S]*?<\/lead-capture>/;
+  if (!devScript.test(demo) || !element.test(demo) || !demo.includes('href="./demo.css"')) {
+    throw new Error('demo/index.html no longer has its dev-server script, its <lead-capture> or demo.css; update scripts/bench/landing.mjs.');
+  }
+  return demo
+    .replace(devScript, head ? `\n    ${head}` : '')
+    .replace('href="./demo.css"', 'href="./landing.css"')
+    .replace(element, widget ? readmeSnippet().replaceAll('\n', '\n        ') : '');
+}
+
+/** demo.css without its own reservation of the widget's space: the page with the widget gets README.md's, with the snippet. */
+export function landingCss() {
+  const css = readFileSync(new URL('demo/demo.css', root), 'utf8');
+  const reservation = /(\/\*[^*]*\*\/\s*)?lead-capture\s*\{[^}]*min-height[^}]*\}/;
+  if (!reservation.test(css)) throw new Error('demo/demo.css no longer reserves the widget\'s space; update scripts/bench/landing.mjs.');
+  return css.replace(reservation, '');
 }
 
 /** A body sent as it is, with these headers: `startSite` writes an iterable's chunks as they come. */
@@ -47,7 +62,7 @@ export function landingPages(head = '') {
     [landingPaths.widget]: () => landingPage({ widget: true, head }),
     [landingPaths.plain]: () => landingPage({ widget: false, head }),
     [landingPaths.warmUp]: () => '<!doctype html><title>Warm-up</title><p style="font-family: system-ui, sans-serif"><b>Acme</b> Finance',
-    '/bench/landing/landing.css': { html: () => read('./landing/landing.css'), headers: { 'Content-Type': 'text/css; charset=utf-8' } },
+    '/bench/landing/landing.css': { html: landingCss, headers: { 'Content-Type': 'text/css; charset=utf-8' } },
     [scriptPath]: bytes(gzipSync(readFileSync(new URL('dist/lead-capture.iife.js', root)), { level: 9 }), {
       'Content-Type': 'text/javascript; charset=utf-8',
       'Content-Encoding': 'gzip',

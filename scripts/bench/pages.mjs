@@ -1,6 +1,6 @@
 // The benchmark's pages, generated per request. The widget and its static twin carry the same
 // fields and the same in-page recorder (below), so the only difference is the widget.
-import { readFileSync } from 'node:fs';
+import { readmeReservation } from './landing.mjs';
 
 /**
  * Records, from the first byte of the page, what the bench reads afterwards: long tasks,
@@ -82,12 +82,6 @@ export function staticPage() {
 /** Where the static twin posts; the answer does not matter, only when the request left. */
 export const sinkPage = () => '';
 
-/** The README's reservation rule for the widget's space (for `lead-capture`, or only `:not(:defined)`), as the README has it now. */
-export function readmeReservation() {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  return readme.match(/^lead-capture(?::not\(:defined\))?\s*\{[^}]*min-height[^}]*\}/m)?.[0];
-}
-
 /**
  * A content page where the widget's script arrives after the first paint (a tag manager, an
  * async tag, a slow network), so text below the widget moves when it renders, unless its
@@ -119,3 +113,5 @@ ${below}
 </script>
 </body></html>`;
 }
+
+export { readmeReservation };

@@ -47,7 +47,7 @@ const pages = {
     };
   });
 </script>
-<style>lead-capture { display: block; min-height: 29rem; }</style></head><body>
+<style>lead-capture { display: block; min-height: 30rem; }</style></head><body>
 <h1>A landing page</h1><lead-capture endpoint="/api/leads">${indicator('a')}</lead-capture><p>After the widget</p></body></html>`,
   // The page's stylesheet arrives after the script: the deferred script then runs in the same turn as
   // the first paint becomes possible, as on the landing page over slow 4G (see docs/performance.md).
