@@ -3,70 +3,13 @@
  * rides along; every failure becomes an ApiError carrying the problem's readable `detail`.
  */
 
-export type Temperature = 'cold' | 'cool' | 'warm' | 'hot';
-export type Preference = 'none' | 'email' | 'call';
-
-export interface Lead {
-  id: string;
-  temperature: Temperature;
-  priority: boolean;
-  nextSteps: string[];
-  offer: { kind: string; id?: string; title?: string };
-  contact: { preference: Preference; name?: string; email?: string; phone?: string; callWindow?: string };
-  indicators: { value: string; label?: string }[];
-  consent: { text: string; language: string; givenAt: string; textSha256?: string; version?: string; receiptId: string };
-  contactPolicy: { timeZone?: string; maxCallAttempts?: number };
-  repeat?: { count: number };
-  test?: boolean;
-}
-
-export interface FollowUp {
-  id: string;
-  channel: 'call' | 'email';
-  outcome: string;
-  note?: string;
-  at: string;
-}
-
-export interface StoredLead {
-  id: string;
-  receivedAt: string;
-  lead: Lead;
-  followUps: FollowUp[];
-}
-
-export interface QueueItem {
-  id: string;
-  lead: Lead;
-  action: 'call' | 'email';
-  reason: string;
-  temperature: Temperature;
-  priority: boolean;
-  attempt?: number;
-  maxAttempts?: number;
-  localTime?: string;
-  window?: string;
-  repeatCount: number;
-  receivedAt: string;
-  opensAt?: string;
-}
-
-export type TemperatureCounts = Record<Temperature, number>;
-
-export interface OfferReport {
-  kind: string;
-  id: string | null;
-  title: string | null;
-  leads: number;
-  people: number;
-  firstTimeShare: number;
-  repeatShare: number;
-  temperatures: TemperatureCounts;
-  preferences: Record<Preference, number>;
-  callShare: number;
-  outcomesByTemperature: Record<Temperature, { leads: number; meetingOrCustomer: number; share: number }>;
-  weekly: { week: string; leads: number; firstTime: number; repeat: number; temperatures: TemperatureCounts }[];
-}
+// The API's own types, from the receiver's rules and the lead's schema (type-only: nothing of them
+// is bundled), so the inbox cannot drift from what the receiver answers.
+import type { Temperature } from 'lead-capture/schema';
+export type { ContactPreference as Preference, Lead, Temperature } from 'lead-capture/schema';
+export type { FollowUp, StoredLead } from '../../src/rules/follow-ups.js';
+export type { LaterItem, QueueItem } from '../../src/rules/queue.js';
+export type { OfferReport } from '../../src/rules/report.js';
 
 export const temperatures: readonly Temperature[] = ['cold', 'cool', 'warm', 'hot'];
 export const outcomes = ['no-answer', 'talked', 'meeting', 'customer', 'not-a-fit', 'unsubscribed'] as const;

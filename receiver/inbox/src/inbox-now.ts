@@ -1,5 +1,5 @@
 import { LitElement, css, html, type TemplateResult } from 'lit';
-import { api, offerName, outcomes, type QueueItem } from './api.js';
+import { api, offerName, outcomes, type LaterItem, type QueueItem } from './api.js';
 import { announce } from './announce.js';
 import { consentReceipt } from './lead-detail.js';
 import { shared } from './styles.js';
@@ -61,7 +61,7 @@ export class InboxNow extends LitElement {
 
   declare revision: number;
   declare queue: QueueItem[] | undefined;
-  declare later: QueueItem[];
+  declare later: LaterItem[];
   declare error: string;
   declare busy: string;
   /** Cards asked for: a page of 25 renders fast and is more than an hour of follow-ups. */
@@ -82,7 +82,7 @@ export class InboxNow extends LitElement {
 
   async load(): Promise<void> {
     try {
-      const answer = await api<{ queue: QueueItem[]; later: QueueItem[] }>(`/api/queue?limit=${this.limit}`);
+      const answer = await api<{ queue: QueueItem[]; later: LaterItem[] }>(`/api/queue?limit=${this.limit}`);
       this.queue = answer.queue;
       this.later = answer.later;
       this.error = '';
@@ -124,7 +124,7 @@ export class InboxNow extends LitElement {
         ? html`<details>
             <summary>Later: ${this.later.length} outside their call window</summary>
             <ul>
-              ${this.later.map((item) => html`<li>${actionSentence(item)}: window opens ${new Date(item.opensAt ?? '').toLocaleString()}</li>`)}
+              ${this.later.map((item) => html`<li>${actionSentence(item)}: window opens ${new Date(item.opensAt).toLocaleString()}</li>`)}
             </ul>
           </details>`
         : ''}
