@@ -1,13 +1,10 @@
-// What test/e2e/builder.test.mjs runs the builder with: the builder and the script built into a
-// folder of the run's own, a static host for them and for pages a test makes, local endpoints
-// (one that accepts, one without CORS, one that redirects, a HubSpot-like fake that knows only
+// What test/e2e/builder.test.mjs runs the builder with: the built builder and script (dist/),
+// a static host for them and for pages a test makes, local endpoints (one that accepts, one without CORS, one that redirects, a HubSpot-like fake that knows only
 // the email field), a Chromium, and the moves a person makes in the builder.
-import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChromium } from '../../scripts/chromium.mjs';
@@ -22,7 +19,7 @@ function startSite(served, pages) {
   const server = createServer(async (request, response) => {
     const { pathname } = new URL(request.url, 'http://site.invalid');
     if (pages.has(pathname)) return response.writeHead(200, { 'Content-Type': types['.html'] }).end(pages.get(pathname));
-    const [prefix, folder] = pathname.startsWith('/builder/') ? ['/builder/', join(served, 'builder')] : pathname.startsWith('/dist/') ? ['/dist/', join(served, 'dist')] : [];
+    const [prefix, folder] = pathname.startsWith('/builder/') ? ['/builder/', join(served, 'builder')] : pathname.startsWith('/dist/') ? ['/dist/', served] : [];
     const file = folder && normalize(join(folder, decodeURIComponent(pathname.slice(prefix.length)) || 'index.html'));
     if (!file || !file.startsWith(folder) || !(await stat(file).then((entry) => entry.isFile(), () => false))) return response.writeHead(404).end('not found');
     response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
@@ -60,16 +57,12 @@ async function listen(server) {
 }
 
 /**
- * Builds the builder and the script (as npm run build does, with the same Vite configs) into a
- * folder of this run's own, so that a build running meanwhile (it empties dist/) cannot pull
- * them away mid-test and the builder tested is the working tree's; then starts the servers and
- * the browser. `close()` stops them and removes the folder.
+ * Serves the builder and the script as `npm run build` left them in dist/ (npm test builds once,
+ * before the end-to-end tests), starts the endpoints and the browser. `close()` stops them.
  */
 export async function startBuilderHarness() {
-  const served = mkdtempSync(join(tmpdir(), 'builder-e2e-'));
-  const vite = (...args) => execFileSync(join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'warn', ...args], { cwd: root, stdio: 'inherit' });
-  vite('--config', 'vite.builder.config.ts', '--outDir', join(served, 'builder'), '--emptyOutDir');
-  vite('--mode', 'iife', '--outDir', join(served, 'dist'));
+  const served = join(root, 'dist');
+  if (!existsSync(join(served, 'builder/index.html'))) throw new Error('dist/builder is missing: run npm run build first (npm test does).');
   /** Pages made by a test (a blank page with a pasted snippet), by path. */
   const pages = new Map();
   const site = await startSite(served, pages);
@@ -99,7 +92,6 @@ export async function startBuilderHarness() {
       await hubspot.stop();
       await endpoints.close();
       await site.close();
-      rmSync(served, { recursive: true, force: true });
     },
   };
 }
