@@ -1,47 +1,45 @@
-// `npm test`: the whole suite, in lanes that run side by side, so a 2-core machine is kept
-// busy while browsers wait on the network:
-//   browser   unit and element tests in Chromium (web-test-runner; one page at a time: the
-//             files share an origin, so their storage)
-//   built     the build, once and only when a source changed since the last one, then the
-//             end-to-end tests of what a user gets (dist/), two files at a time (each file
-//             has its own browser, servers and free ports)
-//   node      tests with no browser and no build: the vendor fakes against their contracts,
-//             the bench's arithmetic, the receiver against PGlite and Postgres
-// Each lane's output is printed as it ends; the wall time of each and of the whole at the end.
-// What a lane needs that is not installed (Chromium, Postgres) is installed or named first.
+// `npm test`: the whole suite as one pool of jobs, so a 2-core machine is kept busy while
+// browsers and servers wait on the network and on timers:
+//   - the browser tests (web-test-runner: test/unit/, test/element/; one page at a time, as
+//     the files share an origin, so their storage)
+//   - each end-to-end file of test/e2e/ (what a user gets: dist/), once the build is done;
+//     the build runs first and only when a source changed since the last one
+//   - the tests without a browser or a build (test/node/), and each file of receiver/test/
+//     (the receiver on its TypeScript sources, against PGlite and a throwaway Postgres)
+// Each file has its own browser, servers, free ports and databases, so files run side by
+// side: a few more than there are cores (LEAD_TEST_JOBS to change it), the longest first
+// (the times of the last run, kept in node_modules/.cache). Each job's output is printed as
+// it ends; the time of each and the wall time of the whole at the end.
+// What a job needs that is not installed (Chromium, Postgres) is installed or named first.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const started = Date.now();
-const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(0)} s`;
 
-/** Runs a command to completion, keeping its output: { ok, output, time }. */
-function run(command, args) {
+/** The machine's busy and idle CPU time so far, in seconds (Linux), browsers' renderers included. */
+function cpuTimes() {
+  if (!existsSync('/proc/stat')) return undefined;
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const tick = 100; // USER_HZ: 100 on every Linux this runs on
+  return { busy: (user + nice + system + irq + softirq + steal) / tick, idle: (idle + iowait) / tick };
+}
+const cpuAtStart = cpuTimes();
+const seconds = (milliseconds) => `${(milliseconds / 1000).toFixed(0)} s`;
+const timesFile = join(root, 'node_modules/.cache/lead-capture/test-times.json');
+
+/** Runs a command to completion, keeping its output: { ok, output, milliseconds }. */
+function run([command, ...args]) {
   const since = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, env: process.env });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('close', (code) => resolve({ ok: code === 0, output, time: seconds(since), command: [command, ...args].join(' ') }));
+    child.on('close', (code) => resolve({ ok: code === 0, output, milliseconds: Date.now() - since }));
   });
-}
-
-/** Runs the steps of a lane one after another, stopping at the first failure. */
-async function lane(name, steps) {
-  const since = Date.now();
-  const results = [];
-  for (const [command, ...args] of steps) {
-    const result = await run(command, args);
-    results.push(result);
-    if (!result.ok) break;
-  }
-  const ok = results.every((result) => result.ok);
-  process.stdout.write(`\n::: ${name} lane (${seconds(since)}): ${ok ? 'passed' : 'FAILED'}\n`);
-  for (const result of results) process.stdout.write(`$ ${result.command} (${result.time})\n${result.output}`);
-  return { name, ok, time: seconds(since) };
 }
 
 /** The newest modification time under these paths (files and folders, recursively). */
@@ -57,12 +55,11 @@ function newest(paths) {
   return latest;
 }
 
-/** The build, unless dist/ was built after every source it is made of was last changed. */
-function buildIfStale() {
+/** Whether dist/ was built after every source it is made of was last changed. */
+function builtIsFresh() {
   const stamp = join(root, 'dist/.built');
   const sources = ['src', 'types', 'receiver/src', 'receiver/inbox', 'receiver/scripts', 'builder', 'package.json', 'vite.config.ts', 'vite.builder.config.ts', 'scripts/build.mjs', 'scripts/json-schema.mjs', 'tsconfig.json', 'tsconfig.build.json'];
-  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest(sources)) return ['node', '-e', 'console.log("dist/ is up to date: not built again")'];
-  return ['node', 'scripts/build.mjs'];
+  return existsSync(stamp) && statSync(stamp).mtimeMs >= newest(sources);
 }
 
 /** The test files of a folder (Node 20's test runner takes no glob). */
@@ -76,17 +73,74 @@ function testFiles(folder, suffix) {
 const chromium = spawnSync('node', ['scripts/ensure-chromium.mjs'], { cwd: root, stdio: 'inherit' });
 if (chromium.status !== 0) process.exit(chromium.status ?? 1);
 
-const nodeTest = ['node', '--test', '--test-timeout=600000'];
-const lanes = await Promise.all([
-  lane('browser', [['node_modules/.bin/web-test-runner']]),
-  lane('built', [buildIfStale(), [...nodeTest, '--test-concurrency=2', 'test/e2e/']]),
-  lane('node', [
-    [...nodeTest, '--test-concurrency=2', 'test/node/'],
-    // The receiver's tests run on its TypeScript sources, and on the widget's schema from src/.
-    ['node', '--conditions=lead-capture-source', '--import', 'tsx', ...nodeTest.slice(1), '--test-concurrency=1', ...testFiles('receiver/test', '.test.ts')],
-  ]),
-]);
+// One Postgres for the run (found or installed first): each receiver file makes its databases
+// there, rather than each running initdb and a server of its own. It stops when this ends.
+const postgres = spawn('node', ['--import', 'tsx', 'receiver/test/support/shared-postgres.ts'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+const postgresUrl = await new Promise((resolve) => {
+  let output = '';
+  postgres.stdout.on('data', (chunk) => {
+    output += chunk;
+    const answer = output.split('\n').find((line) => line.startsWith('url='));
+    if (answer === undefined) return;
+    process.stdout.write(output.slice(0, output.indexOf('url=')));
+    resolve(answer.slice('url='.length));
+  });
+  postgres.once('exit', () => resolve(''));
+});
+if (postgresUrl) process.env.LEAD_TEST_POSTGRES = postgresUrl;
 
-const failed = lanes.filter((result) => !result.ok);
-console.log(`\n::: npm test: ${lanes.map((result) => `${result.name} ${result.time}`).join(', ')}; wall time ${seconds(started)}${failed.length ? `; FAILED: ${failed.map((result) => result.name).join(', ')}` : ''}`);
+const nodeTest = ['node', '--test', '--test-timeout=600000'];
+// The receiver's tests run on its TypeScript sources, and on the widget's schema from src/.
+const receiverTest = ['node', '--conditions=lead-capture-source', '--import', 'tsx', '--test', '--test-timeout=600000'];
+const build = builtIsFresh() ? undefined : run(['node', 'scripts/build.mjs']);
+if (!build) console.log('dist/ is up to date: not built again');
+
+const jobs = [
+  { name: 'browser tests (web-test-runner)', command: ['node_modules/.bin/web-test-runner'] },
+  { name: 'test/node/', command: [...nodeTest, 'test/node/'] },
+  ...testFiles('receiver/test', '.test.ts').map((file) => ({ name: file, command: [...receiverTest, file] })),
+  ...testFiles('test/e2e', '.test.mjs').map((file) => ({ name: file, command: [...nodeTest, file], needsBuild: true })),
+];
+
+// The longest first, by the last run's times: a long file started last would end the run alone.
+const lastTimes = existsSync(timesFile) ? JSON.parse(readFileSync(timesFile, 'utf8')) : {};
+jobs.sort((a, b) => (lastTimes[b.name] ?? 30_000) - (lastTimes[a.name] ?? 30_000));
+
+const slots = Number(process.env.LEAD_TEST_JOBS) || availableParallelism() + 1;
+const results = [];
+let built;
+let next = 0;
+async function worker() {
+  while (next < jobs.length) {
+    const job = jobs[next++];
+    if (job.needsBuild && build) {
+      built ??= build.then((result) => {
+        process.stdout.write(`\n::: the build (${seconds(result.milliseconds)}): ${result.ok ? 'done' : 'FAILED'}\n${result.output}`);
+        return result.ok;
+      });
+      if (!(await built)) {
+        results.push({ name: job.name, ok: false, milliseconds: 0, skipped: true });
+        continue;
+      }
+    }
+    const result = await run(job.command);
+    results.push({ name: job.name, ...result });
+    process.stdout.write(`\n::: ${job.name} (${seconds(result.milliseconds)}): ${result.ok ? 'passed' : 'FAILED'}\n$ ${job.command.join(' ')}\n${result.output}`);
+  }
+}
+await Promise.all(Array.from({ length: slots }, worker));
+if (build && !built) await build;
+
+mkdirSync(dirname(timesFile), { recursive: true });
+writeFileSync(timesFile, JSON.stringify({ ...lastTimes, ...Object.fromEntries(results.filter((result) => result.ok).map((result) => [result.name, result.milliseconds])) }, null, 1));
+
+const failed = results.filter((result) => !result.ok);
+console.log(`\n::: npm test, ${jobs.length} jobs, ${slots} at a time:`);
+for (const result of [...results].sort((a, b) => b.milliseconds - a.milliseconds)) console.log(`  ${seconds(result.milliseconds).padStart(5)}  ${result.ok ? '' : result.skipped ? 'NOT RUN (the build failed) ' : 'FAILED '}${result.name}`);
+const cpuAtEnd = cpuTimes();
+// What the machine spent: on a machine this busy, the wall time is the CPU time over the cores.
+if (cpuAtStart && cpuAtEnd) console.log(`::: CPU: ${(cpuAtEnd.busy - cpuAtStart.busy).toFixed(0)} s busy, ${(cpuAtEnd.idle - cpuAtStart.idle).toFixed(0)} s idle, on ${availableParallelism()} cores`);
+console.log(`::: npm test: wall time ${seconds(Date.now() - started)}${failed.length ? `; FAILED: ${failed.map((result) => result.name).join(', ')}` : '; all passed'}`);
+postgres.stdin.end();
+await new Promise((resolve) => (postgres.exitCode === null ? postgres.once('exit', resolve) : resolve()));
 process.exit(failed.length ? 1 : 0);

@@ -161,7 +161,7 @@ export async function axeViolations(target, options = {}) {
   await target.addScriptTag({ path: axePath });
   return target.evaluate(
     async (runOptions) =>
-      (await window.axe.run(document, { ...runOptions, runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map(
+      (await window.axe.run(document, { ...runOptions, resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map(
         (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
       ),
     options,

@@ -51,13 +51,37 @@ function freePort(): Promise<number> {
 }
 
 export interface PostgresCluster {
+  /** The URL of the cluster's `postgres` database, as its superuser. */
+  adminUrl: string;
   /** A URL to a new, empty database of the cluster. */
   createDatabase(name?: string): Promise<string>;
   stop(): void;
 }
 
+/** A new database on a running cluster, by its admin URL (`postgres://postgres@host:port/postgres`). */
+async function createDatabaseOn(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
+/**
+ * The variable `npm test` sets to the admin URL of the one cluster it started for the whole run
+ * (receiver/test/support/shared-postgres.ts): each file then makes its databases there instead
+ * of running initdb and a server of its own.
+ */
+export const sharedClusterVariable = 'LEAD_TEST_POSTGRES';
+
 /** `durable`: fsync on (the bench); the tests run with fsync off, which is faster and changes nothing they check. */
 export async function startPostgres({ durable = false } = {}): Promise<PostgresCluster | undefined> {
+  const shared = process.env[sharedClusterVariable];
+  if (shared && !durable) {
+    let databases = 0;
+    // Names unique across the files of the run: each file is a process of its own.
+    return { adminUrl: shared, createDatabase: (name = `test_${process.pid}_${++databases}`) => createDatabaseOn(shared, name), stop: () => {} };
+  }
   const bin = postgresBinaries();
   if (!bin) return undefined;
   const asRoot = process.getuid?.() === 0;
@@ -95,21 +119,17 @@ export async function startPostgres({ durable = false } = {}): Promise<PostgresC
   }
   try {
     run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off'} -c max_connections=200`, '-l', join(dir, 'log'), '-w', 'start']);
+    run('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off'} -c max_connections=400`, '-l', join(dir, 'log'), '-w', 'start']);
     started = true;
   } catch (error) {
     stop();
     throw new Error(`Could not start a throwaway Postgres: ${(error as { stderr?: Buffer }).stderr?.toString() ?? error}`);
   }
   let databases = 0;
+  const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
-    async createDatabase(name = `test_${process.pid}_${++databases}`) {
-      const admin = new pg.Client({ connectionString: `postgres://postgres@127.0.0.1:${port}/postgres` });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
-    },
+    adminUrl,
+    createDatabase: (name = `test_${process.pid}_${++databases}`) => createDatabaseOn(adminUrl, name),
     stop,
   };
 }
