@@ -73,27 +73,35 @@ function testFiles(folder, suffix) {
 const chromium = spawnSync('node', ['scripts/ensure-chromium.mjs'], { cwd: root, stdio: 'inherit' });
 if (chromium.status !== 0) process.exit(chromium.status ?? 1);
 
+// The build starts at once; the end-to-end files wait for it, nothing else does.
+const built = builtIsFresh()
+  ? undefined
+  : run(['node', 'scripts/build.mjs']).then((result) => {
+      process.stdout.write(`\n::: the build (${seconds(result.milliseconds)}): ${result.ok ? 'done' : 'FAILED'}\n${result.output}`);
+      return result.ok;
+    });
+if (!built) console.log('dist/ is up to date: not built again');
+
 // One Postgres for the run (found or installed first): each receiver file makes its databases
 // there, rather than each running initdb and a server of its own. It stops when this ends.
 const postgres = spawn('node', ['--import', 'tsx', 'receiver/test/support/shared-postgres.ts'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
-const postgresUrl = await new Promise((resolve) => {
+// It answers with the variable to set, `NAME=url` (empty without Postgres), after anything it had to say.
+const [variable, postgresUrl] = await new Promise((resolve) => {
   let output = '';
   postgres.stdout.on('data', (chunk) => {
     output += chunk;
-    const answer = output.split('\n').find((line) => line.startsWith('url='));
-    if (answer === undefined) return;
-    process.stdout.write(output.slice(0, output.indexOf('url=')));
-    resolve(answer.slice('url='.length));
+    const answer = /^([A-Z_]+)=(.*)\n/m.exec(output);
+    if (!answer) return;
+    process.stdout.write(output.slice(0, answer.index));
+    resolve([answer[1], answer[2]]);
   });
-  postgres.once('exit', () => resolve(''));
+  postgres.once('exit', () => resolve([]));
 });
-if (postgresUrl) process.env.LEAD_TEST_POSTGRES = postgresUrl;
+if (postgresUrl) process.env[variable] = postgresUrl;
 
 const nodeTest = ['node', '--test', '--test-timeout=600000'];
 // The receiver's tests run on its TypeScript sources, and on the widget's schema from src/.
 const receiverTest = ['node', '--conditions=lead-capture-source', '--import', 'tsx', '--test', '--test-timeout=600000'];
-const build = builtIsFresh() ? undefined : run(['node', 'scripts/build.mjs']);
-if (!build) console.log('dist/ is up to date: not built again');
 
 const jobs = [
   { name: 'browser tests (web-test-runner)', command: ['node_modules/.bin/web-test-runner'] },
@@ -108,20 +116,13 @@ jobs.sort((a, b) => (lastTimes[b.name] ?? 30_000) - (lastTimes[a.name] ?? 30_000
 
 const slots = Number(process.env.LEAD_TEST_JOBS) || availableParallelism() + 1;
 const results = [];
-let built;
 let next = 0;
 async function worker() {
   while (next < jobs.length) {
     const job = jobs[next++];
-    if (job.needsBuild && build) {
-      built ??= build.then((result) => {
-        process.stdout.write(`\n::: the build (${seconds(result.milliseconds)}): ${result.ok ? 'done' : 'FAILED'}\n${result.output}`);
-        return result.ok;
-      });
-      if (!(await built)) {
-        results.push({ name: job.name, ok: false, milliseconds: 0, skipped: true });
-        continue;
-      }
+    if (job.needsBuild && built && !(await built)) {
+      results.push({ name: job.name, ok: false, milliseconds: 0, skipped: true });
+      continue;
     }
     const result = await run(job.command);
     results.push({ name: job.name, ...result });
@@ -129,7 +130,7 @@ async function worker() {
   }
 }
 await Promise.all(Array.from({ length: slots }, worker));
-if (build && !built) await build;
+await built;
 
 mkdirSync(dirname(timesFile), { recursive: true });
 writeFileSync(timesFile, JSON.stringify({ ...lastTimes, ...Object.fromEntries(results.filter((result) => result.ok).map((result) => [result.name, result.milliseconds])) }, null, 1));

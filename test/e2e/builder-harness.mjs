@@ -1,6 +1,7 @@
 // What test/e2e/builder.test.mjs runs the builder with: the built builder and script (dist/),
-// a static host for them and for pages a test makes, local endpoints (one that accepts, one without CORS, one that redirects, a HubSpot-like fake that knows only
-// the email field), a Chromium, and the moves a person makes in the builder.
+// a static host for them and for pages a test makes, local endpoints (one that accepts, one
+// without CORS, one that redirects, a HubSpot-like fake that knows only the email field), a
+// Chromium, and the moves a person makes in the builder.
 import { createReadStream, existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';

@@ -65,7 +65,7 @@ describe('contact now', () => {
     const hotAt = headings.findIndex((text) => text.startsWith('Call Hot Caller'));
     const warmAt = headings.findIndex((text) => text.startsWith('Email Warm Emailer, asked for email only'));
     assert.ok(hotAt >= 0 && warmAt > hotAt, headings.join(' | '));
-    assert.match(headings[hotAt], new RegExp(`^Call Hot Caller, ${inside.replace('+', '\\+')}, \\d\\d:\\d\\d their time, asked for afternoons, attempt 1 of 2$`));
+    assert.match(headings[hotAt], new RegExp(`^Call Hot Caller, ${inside.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, \\d\\d:\\d\\d their time, asked for afternoons, attempt 1 of 2$`));
     assert.ok(!headings.some((text) => /No Contact|Outside Window/.test(text)));
     await page.getByRole('group', { name: 'Log the call outcome for Hot Caller' }).waitFor();
     await page.locator('ol.cards > li').nth(hotAt).getByText('Consent receipt').click();
