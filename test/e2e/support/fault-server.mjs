@@ -65,7 +65,13 @@ export class FaultServer extends EventEmitter {
   constructor({ credentialedCors = false } = {}) {
     super();
     this.credentialedCors = credentialedCors;
-    this.server = createServer((request, response) => this.handle(request, response));
+    this.server = createServer((request, response) =>
+      this.handle(request, response).catch((error) => {
+        // The client dropped the connection before its body arrived (a page closed mid-request):
+        // nothing was received, so nothing is recorded. Any other error is the harness's own.
+        if (error.code !== 'ECONNRESET' || !request.destroyed) throw error;
+      }),
+    );
     this.server.on('connection', (socket) => {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
